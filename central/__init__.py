@@ -1,0 +1,1 @@
+"""The reference central platform: the v1 contract server."""

@@ -1,0 +1,1 @@
+"""Device drivers, simulators and protocol emulators."""

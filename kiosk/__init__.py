@@ -1,0 +1,1 @@
+"""The kiosk: domain, ports, services, configuration and the composition root."""

@@ -1,0 +1,67 @@
+"""Sealing personal data to the platform's public key (X25519 + HKDF-SHA256 + AES-256-GCM).
+
+A terminal seals a submission's personal data and each attachment before it touches the disk;
+only the platform's private key opens it, so a stolen terminal reveals nothing.
+
+Envelope layout (all binary, version byte first):
+    0x01 | ephemeral X25519 public key (32) | AES-GCM nonce (12) | ciphertext + tag
+The AES key is HKDF-SHA256(shared secret, salt = ephemeral public || recipient public,
+info = b"kiosk-seal-v1" || associated_data). `associated_data` binds the envelope to its
+record (its id), so an envelope cannot be moved to another record undetected.
+"""
+
+from __future__ import annotations
+
+import os
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+VERSION = 1
+_INFO = b"kiosk-seal-v1"
+_RAW = serialization.Encoding.Raw
+_RAW_PUB = serialization.PublicFormat.Raw
+
+
+class SealError(ValueError):
+    """The envelope is malformed, or was not sealed to this key, or was tampered with."""
+
+
+def _derive(shared: bytes, eph_pub: bytes, recipient_pub: bytes, aad: bytes) -> bytes:
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=eph_pub + recipient_pub, info=_INFO + aad
+    )
+    return hkdf.derive(shared)
+
+
+def seal(recipient: X25519PublicKey, plaintext: bytes, associated_data: bytes = b"") -> bytes:
+    eph = X25519PrivateKey.generate()
+    eph_pub = eph.public_key().public_bytes(_RAW, _RAW_PUB)
+    rec_pub = recipient.public_bytes(_RAW, _RAW_PUB)
+    key = _derive(eph.exchange(recipient), eph_pub, rec_pub, associated_data)
+    nonce = os.urandom(12)
+    return (
+        bytes([VERSION]) + eph_pub + nonce + AESGCM(key).encrypt(nonce, plaintext, associated_data)
+    )
+
+
+def open_sealed(
+    recipient: X25519PrivateKey, envelope: bytes, associated_data: bytes = b""
+) -> bytes:
+    if len(envelope) < 1 + 32 + 12 + 16 or envelope[0] != VERSION:
+        raise SealError("not a sealed envelope of a known version")
+    eph_pub, nonce, body = envelope[1:33], envelope[33:45], envelope[45:]
+    rec_pub = recipient.public_key().public_bytes(_RAW, _RAW_PUB)
+    try:
+        key = _derive(
+            recipient.exchange(X25519PublicKey.from_public_bytes(eph_pub)),
+            eph_pub,
+            rec_pub,
+            associated_data,
+        )
+        return AESGCM(key).decrypt(nonce, body, associated_data)
+    except (InvalidTag, ValueError) as exc:
+        raise SealError("envelope does not open with this key") from exc

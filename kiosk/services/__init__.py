@@ -1,0 +1,1 @@
+"""Use cases: one module each, talking to the world only through kiosk.ports."""

@@ -1,0 +1,1 @@
+"""The durable offline outbox and its sync with the platform."""

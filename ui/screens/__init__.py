@@ -1,0 +1,1 @@
+"""Screens: one QWidget per screen."""
