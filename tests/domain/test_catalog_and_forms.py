@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -105,8 +106,8 @@ def test_a_service_item_round_trips_through_the_wire_format():
     ],
 )
 def test_a_malformed_item_is_refused_with_the_field_named(path, value, named):
-    bad = copy.deepcopy(ITEM)
-    target = bad
+    bad: Any = copy.deepcopy(ITEM)
+    target: Any = bad
     for key in path[:-1]:
         target = target[key]
     if value is None:
