@@ -1,0 +1,73 @@
+"""`python -m central serve | enrolment-code | advance-case`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from central.keys import read_or_create_token
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="central", description="Reference central platform")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the platform")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument("--data-dir", type=Path, default=Path("var/central"))
+    serve.add_argument("--admin-token-file", type=Path)
+    code = sub.add_parser("enrolment-code", help="print a one-time enrolment code for a hall")
+    code.add_argument("--data-dir", type=Path, default=Path("var/central"))
+    code.add_argument("--hall", required=True)
+    adv = sub.add_parser("advance-case", help="move a case to a new status")
+    adv.add_argument("--data-dir", type=Path, default=Path("var/central"))
+    adv.add_argument("receipt_no")
+    adv.add_argument("status")
+    adv.add_argument("--department", default="")
+    adv.add_argument("--note", default="")
+    args = parser.parse_args(argv)
+
+    from central.context import Platform
+    from central.errors import ApiError
+
+    data_dir: Path = args.data_dir
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if args.command == "serve":
+        import uvicorn
+
+        from central.app import create_app
+
+        token = read_or_create_token(args.admin_token_file or data_dir / "admin-token")
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        # access_log off: paths carry receipt numbers, and nothing about a person is logged.
+        uvicorn.run(
+            create_app(data_dir, token),
+            host=args.host,
+            port=args.port,
+            access_log=False,
+            log_level="warning",
+        )
+        return 0
+    p = Platform.open(data_dir, "")
+    try:
+        if args.command == "enrolment-code":
+            from central.admin import new_enrolment_code
+
+            print(new_enrolment_code(p.storage, args.hall, p.now_ms()))
+        else:
+            from central.cases import transition
+
+            case = transition(
+                p.storage, args.receipt_no, args.status, args.department, args.note, p.now_ms()
+            )
+            print(f"{case['receipt_no']}: {case['status']} ({case['department']})")
+    except ApiError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

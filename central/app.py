@@ -1,0 +1,26 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from central import admin, errors, routes
+from central.context import Platform
+from central.security import SigningMiddleware
+
+
+def create_app(data_dir: Path, admin_token: str) -> FastAPI:
+    p = Platform.open(data_dir, admin_token)
+    app = FastAPI(
+        title="Village kiosk reference platform",
+        version="1.0.0",
+        description="The terminal-platform contract v1 (docs/sync-protocol.md).",
+    )
+    app.state.platform = p
+    errors.install(app)
+    app.include_router(routes.router)
+    app.include_router(admin.router)
+    app.add_middleware(SigningMiddleware, platform=p)
+    return app
