@@ -18,6 +18,7 @@ from kiosk.contract.signing import sign_payload, unb64
 from kiosk.domain.receipt_numbers import ALPHABET
 
 router = APIRouter(prefix="/v1")
+MAX_INT = 2**53  # every integer fits SQLite and JSON numbers exactly
 
 
 class EnrolmentIn(BaseModel):
@@ -28,14 +29,14 @@ class EnrolmentIn(BaseModel):
 
 class AttachmentRef(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: int = Field(ge=0)
+    size: int = Field(ge=0, le=MAX_INT)
 
 
 class AnnouncementIn(BaseModel):
     id: str = Field(max_length=64)
     kind: str = Field(max_length=20)
     content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: int = Field(ge=0)
+    size: int = Field(ge=0, le=MAX_INT)
     item_code: str | None = Field(default=None, max_length=40)
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=50)
 
@@ -119,7 +120,7 @@ def _collection(
 def catalog(
     request: Request,
     response: Response,
-    since: Annotated[int, Query(ge=0)] = 0,
+    since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Any:
     return _collection("catalog", request, response, since, if_none_match)
@@ -129,7 +130,7 @@ def catalog(
 def notices(
     request: Request,
     response: Response,
-    since: Annotated[int, Query(ge=0)] = 0,
+    since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Any:
     return _collection("notices", request, response, since, if_none_match)
