@@ -1,1 +1,154 @@
-"""Placeholder: filled by the foundation work."""
+"""The composition root: the only place that chooses implementations and wires them together.
+
+Order matters: config first (a bad config shows the out-of-service screen and nothing else
+starts), then logging, then the platform client and credentials, services, and the UI.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config, load_config
+from kiosk.errors import ConfigError, KioskError, PlatformError
+from kiosk.log import setup_logging
+from kiosk.ports.clock import SystemClock
+from kiosk.services.catalog import CatalogService, CatalogView
+from offline_queue.catalog_cache import JsonCatalogCache
+from offline_queue.credentials import Credentials, Enrolment
+from offline_queue.platform_client import PlatformClient, Signer
+from ui.main_window import MainWindow
+from ui.theme import apply_theme
+from ui.workers import Workers
+
+VERSION = "0.1.0"
+log = logging.getLogger("kiosk")
+
+
+@dataclass
+class Kiosk:
+    """Everything the running kiosk is made of, so tests can reach the parts."""
+
+    config: Config
+    window: MainWindow
+    workers: Workers
+    client: PlatformClient
+    catalog: CatalogService
+    credentials: Credentials
+    clock: SystemClock
+    timers: list[QTimer]
+
+    def ensure_enrolled(self) -> Enrolment:
+        """Worker thread: enrol with the configured code on first start."""
+        enrolment = self.credentials.enrolment()
+        if enrolment is None:
+            code = self.config.terminal.enrolment_code
+            if not code:
+                raise ConfigError("terminal.enrolment_code: this terminal is not enrolled yet")
+            reply = self.client.enrol(code, self.credentials.public_key_b64(), VERSION)
+            enrolment = self.credentials.save_enrolment(reply)
+            log.info("enrolled as terminal %s", enrolment.terminal_id)
+        self.client.signer = Signer(enrolment.terminal_id, self.credentials.key())
+        return enrolment
+
+    def refresh(self) -> None:
+        """GUI thread: start an enrolment check and catalog refresh in the background."""
+
+        def work() -> tuple[Enrolment, CatalogView]:
+            return self.ensure_enrolled(), self.catalog.refresh()
+
+        self.workers.run(work, self._refreshed, self._refresh_failed)
+
+    def _refreshed(self, result: tuple[Enrolment, CatalogView]) -> None:
+        enrolment, view = result
+        self.window.home.set_hall(str(enrolment.hall.get("name", "")))
+        self.window.home.set_network(view.fresh)
+        self.window.home.show_catalog(view, self.clock.now())
+
+    def _refresh_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ConfigError):
+            self.window.show_out_of_service(exc.detail, self.config.ui.service_phone)
+            return
+        if isinstance(exc, PlatformError):  # not enrolled and platform down: cached view only
+            log.warning("platform unavailable: %s", exc.detail)
+            self.window.home.set_network(False)
+            self.window.home.show_catalog(self.catalog.cached(), self.clock.now())
+            return
+        log.error("refresh failed: %s", type(exc).__name__, exc_info=exc)
+        self.window.show_out_of_service(type(exc).__name__, self.config.ui.service_phone)
+
+
+def _install_excepthooks(window: MainWindow, phone: str) -> None:
+    def handle(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error: %s", kind.__name__, exc_info=(kind, exc, tb))
+        reason = exc.detail if isinstance(exc, KioskError) else kind.__name__
+        QTimer.singleShot(0, lambda: window.show_out_of_service(reason, phone))
+
+    sys.excepthook = handle
+    threading.excepthook = lambda args: handle(
+        args.exc_type, args.exc_value or Exception(), args.exc_traceback
+    )
+
+
+def build(app: QApplication, config_path: Path | None) -> Kiosk | MainWindow:
+    """Returns the running Kiosk, or just the out-of-service window when the config is bad."""
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        apply_theme(app, elderly=True)
+        window = MainWindow(elderly=True)
+        window.show_out_of_service(exc.detail, "12345")
+        return window
+    setup_logging(config.logging)
+    apply_theme(app, config.ui.elderly_mode)
+    window = MainWindow(config.ui.elderly_mode)
+    _install_excepthooks(window, config.ui.service_phone)
+    data = config.terminal.data_dir
+    client = PlatformClient(
+        config.platform.base_url,
+        config.platform.connect_timeout_s,
+        config.platform.read_timeout_s,
+        config.platform.ca_file,
+    )
+    clock = SystemClock()
+    kiosk = Kiosk(
+        config,
+        window,
+        Workers(),
+        client,
+        CatalogService(client, JsonCatalogCache(data / "catalog.json"), clock),
+        Credentials(data / "keys"),
+        clock,
+        [],
+    )
+    tick = QTimer(window)
+    tick.timeout.connect(lambda: window.home.set_time(clock.now().astimezone()))
+    tick.start(1000)
+    probe = QTimer(window)
+    probe.timeout.connect(kiosk.refresh)
+    probe.start(int(config.platform.probe_interval_s * 1000))
+    kiosk.timers += [tick, probe]
+    window.home.set_time(clock.now().astimezone())
+    kiosk.refresh()
+    return kiosk
+
+
+def main(argv: list[str]) -> int:
+    config_path = Path(argv[1]) if len(argv) > 1 else None
+    app = QApplication(argv[:1])
+    built = build(app, config_path)
+    window = built if isinstance(built, MainWindow) else built.window
+    fullscreen = not isinstance(built, MainWindow) and built.config.ui.fullscreen
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.resize(1080, 1920 // 2)
+        window.show()
+    return app.exec()

@@ -1,1 +1,146 @@
-"""Placeholder: filled by the foundation work."""
+"""Configuration: one TOML file plus `KIOSK__SECTION__KEY` environment overrides, validated at
+start. Any problem raises ConfigError naming the key, and the kiosk shows its out-of-service
+screen with that reason (for the technician) and the service phone (for the villager)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from kiosk.errors import ConfigError
+
+DEFAULT_SERVICE_PHONE = "12345"
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    data_dir: Path = Path("var/kiosk")
+    enrolment_code: str = ""
+    language: str = "zh_CN"
+
+
+@dataclass(frozen=True)
+class PlatformConfig:
+    base_url: str = "http://127.0.0.1:8700"
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 20.0
+    ca_file: str = ""
+    probe_interval_s: float = 30.0
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    fullscreen: bool = False
+    elderly_mode: bool = True
+    idle_timeout_s: int = 90
+    service_phone: str = DEFAULT_SERVICE_PHONE
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    dir: Path = Path("var/kiosk/logs")
+    max_bytes: int = 2_000_000
+    backups: int = 5
+    level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class Config:
+    terminal: TerminalConfig = TerminalConfig()
+    platform: PlatformConfig = PlatformConfig()
+    ui: UiConfig = UiConfig()
+    logging: LoggingConfig = LoggingConfig()
+
+
+_SECTION_TYPES = {
+    "terminal": TerminalConfig,
+    "platform": PlatformConfig,
+    "ui": UiConfig,
+    "logging": LoggingConfig,
+}
+
+
+def _coerce(key: str, kind: type, value: Any) -> Any:
+    """Values from TOML keep their type; values from the environment are strings."""
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            if str(value).lower() in ("1", "true", "yes", "on"):
+                return True
+            if str(value).lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError
+        if kind is Path:
+            return Path(str(value))
+        if kind in (int, float) and isinstance(value, bool):
+            raise ValueError
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{key}: expected {kind.__name__}, got {value!r}") from None
+
+
+def _section(name: str, values: Mapping[str, Any]) -> Any:
+    cls = _SECTION_TYPES[name]
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise ConfigError(f"[{name}] unknown key(s): {', '.join(sorted(unknown))}")
+    kinds = {"str": str, "int": int, "float": float, "bool": bool, "Path": Path}
+    return cls(
+        **{k: _coerce(f"{name}.{k}", kinds[str(fields[k].type)], v) for k, v in values.items()}
+    )
+
+
+def _validate(cfg: Config) -> None:
+    url = urlparse(cfg.platform.base_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise ConfigError(f"platform.base_url: not an http(s) URL: {cfg.platform.base_url!r}")
+    for key, value in (
+        ("platform.connect_timeout_s", cfg.platform.connect_timeout_s),
+        ("platform.read_timeout_s", cfg.platform.read_timeout_s),
+        ("platform.probe_interval_s", cfg.platform.probe_interval_s),
+    ):
+        if not 0 < value <= 600:
+            raise ConfigError(f"{key}: must be between 0 and 600 seconds, got {value}")
+    if cfg.platform.ca_file and not Path(cfg.platform.ca_file).is_file():
+        raise ConfigError(f"platform.ca_file: no such file {cfg.platform.ca_file!r}")
+    if not 15 <= cfg.ui.idle_timeout_s <= 3600:
+        raise ConfigError("ui.idle_timeout_s: must be between 15 and 3600 seconds")
+    if not cfg.ui.service_phone.replace("-", "").isdigit():
+        raise ConfigError("ui.service_phone: must be a phone number such as 0774-7812345")
+    if cfg.terminal.language not in ("zh_CN", "ug_CN", "en_US"):
+        raise ConfigError("terminal.language: one of zh_CN, ug_CN, en_US")
+    if cfg.logging.level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError("logging.level: one of DEBUG, INFO, WARNING, ERROR")
+
+
+def load_config(path: Path | None, environ: Mapping[str, str] = os.environ) -> Config:
+    raw: dict[str, dict[str, Any]] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        for name, values in data.items():
+            if name not in _SECTION_TYPES or not isinstance(values, dict):
+                raise ConfigError(f"unknown config section [{name}]")
+            raw[name] = dict(values)
+    for env_key, value in environ.items():
+        parts = env_key.split("__")
+        if len(parts) == 3 and parts[0] == "KIOSK":
+            section = parts[1].lower()
+            if section not in _SECTION_TYPES:
+                raise ConfigError(f"{env_key}: unknown config section {section!r}")
+            raw.setdefault(section, {})[parts[2].lower()] = value
+    cfg = Config(**{name: _section(name, values) for name, values in raw.items()})
+    _validate(cfg)
+    return cfg

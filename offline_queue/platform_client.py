@@ -1,0 +1,162 @@
+"""The terminal's HTTP client for the v1 contract (docs/sync-protocol.md).
+
+One `requests.Session` (keep-alive), connect and read timeouts on every call, TLS verified
+(optionally against a pinned CA file), every request after enrolment signed. It is a plain
+transport: no retry loops here; the sync engine decides when to try again. Every failure
+becomes a PlatformError subclass; no requests exception escapes. Thread: any worker thread,
+one call at a time per client.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.contract.records import canonical_json
+from kiosk.contract.signing import HEADER_SERVER_TIME, sign_request
+from kiosk.errors import PlatformError
+
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
+class PlatformUnreachable(PlatformError):
+    message_key = "platform.unreachable"
+
+
+class PlatformRefused(PlatformError):
+    """A 4xx with the contract's error code (e.g. bad_signature, enrolment_code_invalid)."""
+
+    message_key = "platform.refused"
+
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(f"{status} {code}: {detail}")
+        self.status, self.code = status, code
+
+
+class PlatformBusy(PlatformError):
+    """5xx or 429: try later, after `retry_after_s` when the platform said so."""
+
+    message_key = "platform.busy"
+
+    def __init__(self, status: int, retry_after_s: float | None) -> None:
+        super().__init__(f"platform answered {status}")
+        self.status, self.retry_after_s = status, retry_after_s
+
+
+class PlatformGarbage(PlatformError):
+    """The reply is not what the contract says (HTML, not JSON, oversized)."""
+
+    message_key = "platform.garbage"
+
+
+@dataclass
+class Signer:
+    terminal_id: str
+    key: Ed25519PrivateKey
+
+
+class PlatformClient:
+    def __init__(
+        self, base_url: str, connect_timeout_s: float, read_timeout_s: float, ca_file: str = ""
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = (connect_timeout_s, read_timeout_s)
+        self.session = requests.Session()
+        self.session.verify = ca_file or True
+        self.signer: Signer | None = None
+        self.clock_offset_ms = 0  # platform clock minus ours, from the last reply
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        signed: bool = True,
+    ) -> requests.Response:
+        data = b"" if body is None else canonical_json(body)
+        hdrs = {"Content-Type": "application/json"} if body is not None else {}
+        hdrs.update(headers or {})
+        if signed and self.signer is not None:
+            ts = int(time.time() + self.clock_offset_ms / 1000)
+            hdrs.update(
+                sign_request(
+                    self.signer.key, self.signer.terminal_id, method, path, data, ts
+                ).as_dict()
+            )
+        try:
+            reply = self.session.request(
+                method,
+                self.base_url + path,
+                data=data,
+                headers=hdrs,
+                timeout=self.timeout,
+                stream=True,
+            )
+            content = reply.raw.read(MAX_REPLY_BYTES + 1, decode_content=True)
+        except requests.RequestException as exc:
+            raise PlatformUnreachable(type(exc).__name__) from None
+        reply._content = content  # body read under a size cap, then used as usual
+        if len(content) > MAX_REPLY_BYTES:
+            raise PlatformGarbage("reply too large")
+        server_ms = reply.headers.get(HEADER_SERVER_TIME, "")
+        if server_ms.isdigit():
+            self.clock_offset_ms = int(server_ms) - int(time.time() * 1000)
+        if reply.status_code == 429 or reply.status_code >= 500:
+            after = reply.headers.get("Retry-After", "")
+            raise PlatformBusy(reply.status_code, float(after) if after.isdigit() else None)
+        if reply.status_code >= 400:
+            code, message = "unknown", ""
+            try:
+                err = reply.json()["error"]
+                code, message = str(err["code"]), str(err["message"])
+            except (ValueError, KeyError, TypeError):
+                raise PlatformGarbage(f"{reply.status_code} without the contract's error") from None
+            raise PlatformRefused(reply.status_code, code, message)
+        return reply
+
+    def _json(self, reply: requests.Response) -> dict[str, Any]:
+        try:
+            data = reply.json()
+        except (ValueError, json.JSONDecodeError):
+            raise PlatformGarbage("reply is not JSON") from None
+        if not isinstance(data, dict):
+            raise PlatformGarbage("reply is not a JSON object")
+        return data
+
+    def health(self) -> dict[str, Any]:
+        return self._json(self._send("GET", "/v1/health", signed=False))
+
+    def enrol(self, code: str, public_key_b64: str, software_version: str) -> dict[str, Any]:
+        body = {
+            "enrolment_code": code,
+            "terminal_public_key": public_key_b64,
+            "software_version": software_version,
+        }
+        return self._json(self._send("POST", "/v1/enrolments", body, signed=False))
+
+    def fetch_catalog(self, since: int, etag: str | None) -> dict[str, Any] | None:
+        """The delta since `since`, or None when the platform says nothing changed (304)."""
+        reply = self._send(
+            "GET", f"/v1/catalog?since={since}", headers={"If-None-Match": etag} if etag else None
+        )
+        if reply.status_code == 304:
+            return None
+        return {**self._json(reply), "etag": reply.headers.get("ETag")}
+
+    def push_records(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        results = self._json(self._send("POST", "/v1/records", {"records": records})).get("results")
+        if not isinstance(results, list) or len(results) != len(records):
+            raise PlatformGarbage("records reply does not answer every record")
+        return results
+
+    def case_by_receipt(self, receipt_no: str) -> dict[str, Any]:
+        return self._json(self._send("GET", f"/v1/cases/{receipt_no}"))
