@@ -1,0 +1,419 @@
+"""The durable outbox: nothing lost, nothing twice, nothing readable at rest.
+
+- SQLite in WAL mode with synchronous=FULL (a commit survives power loss, not only a crash).
+- Queuing is one transaction: the record, its attachment rows, and the bumps of the
+  terminal's sequence and receipt counters, so a number is never reused after a crash.
+- Personal data and attachments are sealed to the platform's key before they touch the disk;
+  in clear only what the terminal's own screens need (item, receipt number, masked name,
+  times, state).
+- Delivered records lose their sealed payload and attachments at once; a stub stays for
+  `stub_days`.
+- Claims belong to one sync process (see sync_lock.py) and are handed back at start.
+
+Thread: one Outbox per thread (SQLite connections are not shared). Processes: any number may
+enqueue; only the holder of the sync lock claims.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+from kiosk.contract.records import canonical_json, record_content_hash
+from kiosk.contract.sealing import seal
+from kiosk.contract.signing import b64
+from kiosk.domain.ids import UuidV7Generator
+from kiosk.domain.receipt_numbers import format_receipt_number
+from kiosk.errors import StorageFullError
+from kiosk.ports.clock import Clock
+from offline_queue.blobstore import BlobStore
+from offline_queue.schema import migrate
+
+# Small urgent records first, submissions (which carry pages) after them.
+PRIORITY = {"evaluation": 0, "complaint": 0, "appointment": 1, "submission": 2}
+
+
+class QueueFullError(StorageFullError):
+    """Past the hard limit of unsent records: new self-service submissions are refused."""
+
+    message_key = "queue.full"
+
+
+@dataclass(frozen=True)
+class NewAttachment:
+    name: str
+    content_type: str
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    kind: str
+    personal: dict[str, Any] = field(repr=False)  # sealed; never stored in clear
+    meta: dict[str, Any] = field(default_factory=dict)  # clear, no personal data
+    item_code: str = ""
+    item_name: str = ""
+    masked_name: str = ""
+    attachments: tuple[NewAttachment, ...] = ()
+    issue_receipt: bool = True
+    self_service: bool = True  # refused past the hard limit; agent/technician work is not
+
+
+@dataclass(frozen=True)
+class Limits:
+    soft_count: int = 300
+    soft_age_s: float = 2 * 86400
+    hard_count: int = 3000
+    stub_days: int = 30
+
+
+@dataclass(frozen=True)
+class QueuedRecord:
+    id: str
+    kind: str
+    seq: int
+    state: str
+    receipt_no: str | None
+    item_name: str
+    masked_name: str
+    created_at_ms: int
+    attempts: int
+    last_error: str
+    wire: dict[str, Any] | None = field(repr=False)
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    pending_by_kind: dict[str, int]
+    bytes_pending: int
+    oldest_pending_age_s: float | None
+    dead: int
+    conflicts: int
+    warning: bool  # past a soft limit: the technician is told early
+    refusing: bool  # past the hard limit
+
+
+def _full(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+
+
+class Outbox:
+    def __init__(
+        self,
+        path: Path,
+        blobs: BlobStore,
+        seal_key: X25519PublicKey,
+        terminal_id: str,
+        clock: Clock,
+        limits: Limits = Limits(),
+        ids: UuidV7Generator | None = None,
+    ) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=FULL",
+            "foreign_keys=ON",
+            "busy_timeout=30000",
+        ):
+            self.conn.execute(f"PRAGMA {pragma}")
+        os.chmod(path, 0o600)
+        migrate(self.conn)
+        self.db = sqlite_utils.Database(self.conn)
+        self.blobs, self.seal_key, self.terminal_id = blobs, seal_key, terminal_id
+        self.clock, self.limits = clock, limits
+        self.ids = ids or UuidV7Generator(lambda: int(clock.now().timestamp() * 1000), os.urandom)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:  # SQLITE_FULL and some I/O errors roll back by themselves
+            self.conn.execute("ROLLBACK")
+
+    # --- queuing ------------------------------------------------------------------------------
+
+    def _bump(self, name: str) -> int:
+        self.conn.execute(
+            "INSERT INTO counters VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1",
+            (name,),
+        )
+        return int(
+            self.conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0]
+        )
+
+    def clock_offset_ms(self) -> int:
+        row = self.conn.execute(
+            "SELECT value FROM sync_state WHERE key = 'clock_offset_ms'"
+        ).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def set_sync_state(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO sync_state VALUES (?, ?)", (key, value))
+
+    def enqueue(self, new: NewRecord) -> QueuedRecord:
+        """Seals and stores a record durably; returns it with its receipt number.
+        Raises StorageFullError (disk) or QueueFullError (back-pressure); nothing already
+        queued is touched either way."""
+        if new.kind not in PRIORITY:
+            raise ValueError(f"unknown record kind {new.kind!r}")
+        if new.self_service and self.stats().refusing:
+            raise QueueFullError("too many unsent records")
+        record_id = str(self.ids.new())
+        attachments = []
+        written: list[str] = []
+        try:
+            for att in new.attachments:
+                sealed = seal(self.seal_key, att.data, att.name.encode())
+                sha = self.blobs.put(sealed)
+                written.append(sha)
+                attachments.append(
+                    {
+                        "sha256": sha,
+                        "size": len(sealed),
+                        "name": att.name,
+                        "content_type": att.content_type,
+                    }
+                )
+            sealed_payload = b64(
+                seal(self.seal_key, canonical_json(new.personal), record_id.encode())
+            )
+            return self._insert(new, record_id, sealed_payload, attachments)
+        except BaseException:
+            self._forget_blobs(written)
+            raise
+
+    def _insert(
+        self, new: NewRecord, record_id: str, sealed: str, attachments: list[dict[str, Any]]
+    ) -> QueuedRecord:
+        now_ms = int(self.clock.now().timestamp() * 1000)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                seq = self._bump("seq")
+                receipt = (
+                    format_receipt_number(self.terminal_id, self._bump("receipt"))
+                    if new.issue_receipt
+                    else None
+                )
+                meta = {**new.meta, "item_code": new.item_code, "receipt_no": receipt}
+                wire: dict[str, Any] = {
+                    "id": record_id,
+                    "kind": new.kind,
+                    "schema_version": 1,
+                    "created_at_ms": now_ms,
+                    "monotonic_seq": seq,
+                    "clock_offset_ms": self.clock_offset_ms(),
+                    "meta": meta,
+                    "sealed": sealed,
+                    "attachments": attachments,
+                }
+                wire["content_hash"] = record_content_hash(wire)
+                size = len(sealed) + sum(a["size"] for a in attachments)
+                self.conn.execute(
+                    "INSERT INTO records (id, kind, priority, seq, state, receipt_no, item_code,"
+                    " item_name, masked_name, created_at_ms, clock_offset_ms, wire, size)"
+                    " VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        record_id,
+                        new.kind,
+                        PRIORITY[new.kind],
+                        seq,
+                        receipt,
+                        new.item_code,
+                        new.item_name,
+                        new.masked_name,
+                        now_ms,
+                        wire["clock_offset_ms"],
+                        json.dumps(wire, ensure_ascii=False),
+                        size,
+                    ),
+                )
+                for a in attachments:
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO attachments VALUES (?, ?, ?, ?, ?)",
+                        (record_id, a["sha256"], a["name"], a["content_type"], a["size"]),
+                    )
+            except BaseException:
+                self._rollback()
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if _full(exc):
+                raise StorageFullError("queue database: disk full") from None
+            raise
+        return self.get(record_id)
+
+    def _forget_blobs(self, shas: list[str]) -> None:
+        for sha in shas:
+            if not self.conn.execute(
+                "SELECT 1 FROM attachments WHERE sha256 = ?", (sha,)
+            ).fetchone():
+                self.blobs.delete(sha)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _row(self, row: sqlite3.Row) -> QueuedRecord:
+        return QueuedRecord(
+            row["id"],
+            row["kind"],
+            row["seq"],
+            row["state"],
+            row["receipt_no"],
+            row["item_name"],
+            row["masked_name"],
+            row["created_at_ms"],
+            row["attempts"],
+            row["last_error"],
+            None if row["wire"] is None else json.loads(row["wire"]),
+        )
+
+    def get(self, record_id: str) -> QueuedRecord:
+        row = self.conn.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise KeyError(record_id)
+        return self._row(row)
+
+    def records(self, state: str | None = None) -> list[QueuedRecord]:
+        where, args = ("WHERE state = ?", (state,)) if state else ("", ())
+        rows = self.conn.execute(f"SELECT * FROM records {where} ORDER BY seq", args).fetchall()
+        return [self._row(r) for r in rows]
+
+    def stats(self) -> QueueStats:
+        rows = self.conn.execute(
+            "SELECT kind, COUNT(*) AS n, SUM(size) AS bytes, MIN(created_at_ms) AS oldest"
+            " FROM records WHERE state IN ('queued', 'claimed') GROUP BY kind"
+        ).fetchall()
+        by_kind = {r["kind"]: int(r["n"]) for r in rows}
+        oldest = min((int(r["oldest"]) for r in rows), default=None)
+        now_ms = self.clock.now().timestamp() * 1000
+        age = None if oldest is None else max(0.0, (now_ms - oldest) / 1000)
+        count = sum(by_kind.values())
+        states = dict(
+            self.conn.execute(
+                "SELECT state, COUNT(*) FROM records"
+                " WHERE state IN ('dead', 'conflict') GROUP BY state"
+            ).fetchall()
+        )
+        return QueueStats(
+            by_kind,
+            sum(int(r["bytes"] or 0) for r in rows),
+            age,
+            int(states.get("dead", 0)),
+            int(states.get("conflict", 0)),
+            warning=count >= self.limits.soft_count or (age or 0) >= self.limits.soft_age_s,
+            refusing=count >= self.limits.hard_count,
+        )
+
+    # --- state changes (only the holder of the sync lock calls these) -------------------------
+
+    def _tx(self, sql: str, args: tuple[Any, ...]) -> int:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            count = self.conn.execute(sql, args).rowcount
+        except BaseException:
+            self._rollback()
+            raise
+        self.conn.execute("COMMIT")
+        return int(count)
+
+    def claim(self, limit: int) -> list[QueuedRecord]:
+        """Up to `limit` due records, urgent kinds first, then in the terminal's own order."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = self.conn.execute(
+                "UPDATE records SET state = 'claimed' WHERE id IN (SELECT id FROM records"
+                " WHERE state = 'queued' AND not_before <= ? ORDER BY priority, seq LIMIT ?)"
+                " RETURNING *",
+                (self.clock.monotonic(), limit),
+            ).fetchall()
+        except BaseException:
+            self._rollback()
+            raise
+        self.conn.execute("COMMIT")
+        return sorted((self._row(r) for r in rows), key=lambda r: (PRIORITY[r.kind], r.seq))
+
+    def ack(self, record_id: str, result: dict[str, Any]) -> None:
+        """Delivered: the sealed payload goes at once, and every attachment no other
+        undelivered record still needs."""
+        shas = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT sha256 FROM attachments WHERE record_id = ?", (record_id,)
+            )
+        ]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute(
+                "UPDATE records SET state = 'delivered', wire = NULL, result = ?,"
+                " delivered_at_ms = ?, last_error = '' WHERE id = ?",
+                (json.dumps(result), int(self.clock.now().timestamp() * 1000), record_id),
+            )
+            self.conn.execute("DELETE FROM attachments WHERE record_id = ?", (record_id,))
+        except BaseException:
+            self._rollback()
+            raise
+        self.conn.execute("COMMIT")
+        self._forget_blobs(shas)
+
+    def retry(self, record_id: str, error: str, delay_s: float) -> None:
+        self._tx(
+            "UPDATE records SET state = 'queued', attempts = attempts + 1, not_before = ?,"
+            " last_error = ? WHERE id = ? AND state = 'claimed'",
+            (self.clock.monotonic() + delay_s, error, record_id),
+        )
+
+    def release(self, record_ids: list[str], delay_s: float = 0.0) -> None:
+        """Hand claims back without counting an attempt (the link failed, not the record)."""
+        for rid in record_ids:
+            self._tx(
+                "UPDATE records SET state = 'queued', not_before = ?"
+                " WHERE id = ? AND state = 'claimed'",
+                (self.clock.monotonic() + delay_s, rid),
+            )
+
+    def dead_letter(self, record_id: str, reason: str, state: str = "dead") -> None:
+        """Kept with its reason for the technician; never dropped. `state` may be `conflict`."""
+        self._tx(
+            "UPDATE records SET state = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+            (state, reason, record_id),
+        )
+
+    def requeue(self, record_id: str | None = None) -> int:
+        """The technician's retry of one dead letter, or all of them."""
+        if record_id is None:
+            return self._tx(
+                "UPDATE records SET state = 'queued', not_before = 0"
+                " WHERE state IN ('dead', 'conflict')",
+                (),
+            )
+        return self._tx(
+            "UPDATE records SET state = 'queued', not_before = 0"
+            " WHERE id = ? AND state IN ('dead', 'conflict')",
+            (record_id,),
+        )
+
+    def recover(self) -> int:
+        """At start, under the sync lock: claims of a dead process come back, backoff times
+        of a previous boot are void (they were on its monotonic clock), orphan blobs go."""
+        count = self._tx("UPDATE records SET state = 'queued' WHERE state = 'claimed'", ())
+        self._tx("UPDATE records SET not_before = 0 WHERE state = 'queued'", ())
+        keep = [r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM attachments")]
+        self.blobs.remove_except(keep)
+        return count
+
+    def purge_stubs(self) -> int:
+        """Receipt stubs of delivered records older than `stub_days`. Only delivered ones:
+        an undelivered record is never purged, whatever the clock says."""
+        cutoff = int(self.clock.now().timestamp() * 1000) - self.limits.stub_days * 86_400_000
+        return self._tx(
+            "DELETE FROM records WHERE state = 'delivered' AND delivered_at_ms < ?", (cutoff,)
+        )
