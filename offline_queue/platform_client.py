@@ -36,6 +36,7 @@ class PlatformRefused(PlatformError):
     def __init__(self, status: int, code: str, detail: str) -> None:
         super().__init__(f"{status} {code}: {detail}")
         self.status, self.code = status, code
+        self.resume_offset: int | None = None
 
 
 class PlatformBusy(PlatformError):
@@ -85,6 +86,11 @@ class PlatformClient:
         data = b"" if body is None else canonical_json(body)
         hdrs = {"Content-Type": "application/json"} if body is not None else {}
         hdrs.update(headers or {})
+        return self._send_raw(method, path, data, hdrs, signed)
+
+    def _send_raw(
+        self, method: str, path: str, data: bytes, hdrs: dict[str, str], signed: bool = True
+    ) -> requests.Response:
         if signed and self.signer is not None:
             ts = int(time.time() + self.clock_offset_ms / 1000)
             hdrs.update(
@@ -115,12 +121,17 @@ class PlatformClient:
             raise PlatformBusy(reply.status_code, float(after) if after.isdigit() else None)
         if reply.status_code >= 400:
             code, message = "unknown", ""
+            if method == "HEAD":  # a HEAD reply has no body to carry the error
+                raise PlatformRefused(reply.status_code, f"http_{reply.status_code}", "")
             try:
                 err = reply.json()["error"]
                 code, message = str(err["code"]), str(err["message"])
             except (ValueError, KeyError, TypeError):
                 raise PlatformGarbage(f"{reply.status_code} without the contract's error") from None
-            raise PlatformRefused(reply.status_code, code, message)
+            refused = PlatformRefused(reply.status_code, code, message)
+            offset = reply.headers.get("Upload-Offset", "")
+            refused.resume_offset = int(offset) if offset.isdigit() else None
+            raise refused
         return reply
 
     def _json(self, reply: requests.Response) -> dict[str, Any]:
@@ -157,6 +168,45 @@ class PlatformClient:
         if not isinstance(results, list) or len(results) != len(records):
             raise PlatformGarbage("records reply does not answer every record")
         return results
+
+    def announce(self, announcements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        reply = self._json(self._send("POST", "/v1/announcements", {"records": announcements}))
+        results = reply.get("results")
+        if not isinstance(results, list):
+            raise PlatformGarbage("announcements reply has no results")
+        return results
+
+    def blob_offset(self, sha256: str) -> tuple[int, bool]:
+        """How much of a blob the platform holds: (offset, complete); (0, False) if none."""
+        try:
+            reply = self._send("HEAD", f"/v1/blobs/{sha256}")
+        except PlatformRefused as exc:
+            if exc.status == 404:
+                return 0, False
+            raise
+        offset = reply.headers.get("Upload-Offset", "")
+        if not offset.isdigit():
+            raise PlatformGarbage("blob state without Upload-Offset")
+        return int(offset), reply.headers.get("Blob-Complete") == "1"
+
+    def blob_append(self, sha256: str, offset: int, length: int, chunk: bytes) -> int:
+        """Sends one chunk; returns the platform's new offset (also after a 409 offset
+        mismatch, which just tells where to resume)."""
+        headers = {
+            "Upload-Offset": str(offset),
+            "Upload-Length": str(length),
+            "Content-Type": "application/offset+octet-stream",
+        }
+        try:
+            reply = self._send_raw("PATCH", f"/v1/blobs/{sha256}", chunk, headers)
+        except PlatformRefused as exc:
+            if exc.status == 409 and exc.resume_offset is not None:
+                return exc.resume_offset
+            raise
+        new = reply.headers.get("Upload-Offset", "")
+        if not new.isdigit():
+            raise PlatformGarbage("blob append without Upload-Offset")
+        return int(new)
 
     def case_by_receipt(self, receipt_no: str) -> dict[str, Any]:
         return self._json(self._send("GET", f"/v1/cases/{receipt_no}"))
