@@ -44,6 +44,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # v2: expiring claims, and ages measured on the store's own elapsed clock
+    """
+    ALTER TABLE records ADD COLUMN lease_until REAL NOT NULL DEFAULT 0;
+    ALTER TABLE records ADD COLUMN created_elapsed REAL NOT NULL DEFAULT 0;
+    ALTER TABLE records ADD COLUMN delivered_elapsed REAL;
+    """,
 )
 
 

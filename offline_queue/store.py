@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,70 +33,16 @@ from kiosk.domain.receipt_numbers import format_receipt_number
 from kiosk.errors import StorageFullError
 from kiosk.ports.clock import Clock
 from offline_queue.blobstore import BlobStore
+from offline_queue.records import (
+    PRIORITY,
+    Limits,
+    NewAttachment,
+    NewRecord,
+    QueuedRecord,
+    QueueFullError,
+    QueueStats,
+)
 from offline_queue.schema import migrate
-
-# Small urgent records first, submissions (which carry pages) after them.
-PRIORITY = {"evaluation": 0, "complaint": 0, "appointment": 1, "submission": 2}
-
-
-class QueueFullError(StorageFullError):
-    """Past the hard limit of unsent records: new self-service submissions are refused."""
-
-    message_key = "queue.full"
-
-
-@dataclass(frozen=True)
-class NewAttachment:
-    name: str
-    content_type: str
-    data: bytes = field(repr=False)
-
-
-@dataclass(frozen=True)
-class NewRecord:
-    kind: str
-    personal: dict[str, Any] = field(repr=False)  # sealed; never stored in clear
-    meta: dict[str, Any] = field(default_factory=dict)  # clear, no personal data
-    item_code: str = ""
-    item_name: str = ""
-    masked_name: str = ""
-    attachments: tuple[NewAttachment, ...] = ()
-    issue_receipt: bool = True
-    self_service: bool = True  # refused past the hard limit; agent/technician work is not
-
-
-@dataclass(frozen=True)
-class Limits:
-    soft_count: int = 300
-    soft_age_s: float = 2 * 86400
-    hard_count: int = 3000
-    stub_days: int = 30
-
-
-@dataclass(frozen=True)
-class QueuedRecord:
-    id: str
-    kind: str
-    seq: int
-    state: str
-    receipt_no: str | None
-    item_name: str
-    masked_name: str
-    created_at_ms: int
-    attempts: int
-    last_error: str
-    wire: dict[str, Any] | None = field(repr=False)
-
-
-@dataclass(frozen=True)
-class QueueStats:
-    pending_by_kind: dict[str, int]
-    bytes_pending: int
-    oldest_pending_age_s: float | None
-    dead: int
-    conflicts: int
-    warning: bool  # past a soft limit: the technician is told early
-    refusing: bool  # past the hard limit
 
 
 def _full(exc: sqlite3.Error) -> bool:
@@ -112,7 +57,7 @@ class Outbox:
         seal_key: X25519PublicKey,
         terminal_id: str,
         clock: Clock,
-        limits: Limits = Limits(),
+        limits: Limits | None = None,
         ids: UuidV7Generator | None = None,
     ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -129,8 +74,25 @@ class Outbox:
         migrate(self.conn)
         self.db = sqlite_utils.Database(self.conn)
         self.blobs, self.seal_key, self.terminal_id = blobs, seal_key, terminal_id
-        self.clock, self.limits = clock, limits
+        self.clock, self.limits = clock, limits or Limits()
+        self.lease_s = 600.0  # a claim older than this is taken for a hung sync and reissued
         self.ids = ids or UuidV7Generator(lambda: int(clock.now().timestamp() * 1000), os.urandom)
+        row = self.conn.execute("SELECT value FROM sync_state WHERE key = 'elapsed_s'").fetchone()
+        self._elapsed_base, self._mono0 = (0.0 if row is None else float(row[0])), clock.monotonic()
+
+    def elapsed(self) -> float:
+        """Seconds this store has been in use, summed over runs: only monotonic time, so a
+        wall-clock step neither ages nor expires anything. Time powered off is not counted,
+        which errs towards keeping stubs longer, never purging early."""
+        return self._elapsed_base + (self.clock.monotonic() - self._mono0)
+
+    def _save_elapsed(self) -> None:
+        """Inside a write transaction; several processes keep the largest value."""
+        self.conn.execute(
+            "INSERT INTO sync_state VALUES ('elapsed_s', ?) ON CONFLICT(key) DO UPDATE"
+            " SET value = MAX(CAST(value AS REAL), excluded.value)",
+            (str(self.elapsed()),),
+        )
 
     def close(self) -> None:
         self.conn.close()
@@ -168,36 +130,39 @@ class Outbox:
         if new.self_service and self.stats().refusing:
             raise QueueFullError("too many unsent records")
         record_id = str(self.ids.new())
-        attachments = []
-        written: list[str] = []
-        try:
-            for att in new.attachments:
-                sealed = seal(self.seal_key, att.data, att.name.encode())
-                sha = self.blobs.put(sealed)
-                written.append(sha)
-                attachments.append(
-                    {
-                        "sha256": sha,
-                        "size": len(sealed),
-                        "name": att.name,
-                        "content_type": att.content_type,
-                    }
-                )
-            sealed_payload = b64(
-                seal(self.seal_key, canonical_json(new.personal), record_id.encode())
-            )
-            return self._insert(new, record_id, sealed_payload, attachments)
-        except BaseException:
-            self._forget_blobs(written)
-            raise
+        # Seal in memory first; the files are written only under the database write lock
+        # (in _insert), so a sync process cleaning orphans at start can never delete a page
+        # whose record is about to commit.
+        sealed_pages = [
+            (att, seal(self.seal_key, att.data, att.name.encode())) for att in new.attachments
+        ]
+        sealed_payload = b64(seal(self.seal_key, canonical_json(new.personal), record_id.encode()))
+        return self._insert(new, record_id, sealed_payload, sealed_pages)
 
     def _insert(
-        self, new: NewRecord, record_id: str, sealed: str, attachments: list[dict[str, Any]]
+        self,
+        new: NewRecord,
+        record_id: str,
+        sealed: str,
+        sealed_pages: list[tuple[NewAttachment, bytes]],
     ) -> QueuedRecord:
         now_ms = int(self.clock.now().timestamp() * 1000)
+        written: list[str] = []
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                attachments: list[dict[str, Any]] = []
+                for att, blob in sealed_pages:
+                    sha = self.blobs.put(blob)
+                    written.append(sha)
+                    attachments.append(
+                        {
+                            "sha256": sha,
+                            "size": len(blob),
+                            "name": att.name,
+                            "content_type": att.content_type,
+                        }
+                    )
                 seq = self._bump("seq")
                 receipt = (
                     format_receipt_number(self.terminal_id, self._bump("receipt"))
@@ -220,8 +185,8 @@ class Outbox:
                 size = len(sealed) + sum(a["size"] for a in attachments)
                 self.conn.execute(
                     "INSERT INTO records (id, kind, priority, seq, state, receipt_no, item_code,"
-                    " item_name, masked_name, created_at_ms, clock_offset_ms, wire, size)"
-                    " VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " item_name, masked_name, created_at_ms, clock_offset_ms, wire, size,"
+                    " created_elapsed) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         record_id,
                         new.kind,
@@ -235,6 +200,7 @@ class Outbox:
                         wire["clock_offset_ms"],
                         json.dumps(wire, ensure_ascii=False),
                         size,
+                        self.elapsed(),
                     ),
                 )
                 for a in attachments:
@@ -242,12 +208,14 @@ class Outbox:
                         "INSERT OR IGNORE INTO attachments VALUES (?, ?, ?, ?, ?)",
                         (record_id, a["sha256"], a["name"], a["content_type"], a["size"]),
                     )
+                self._save_elapsed()
             except BaseException:
                 self._rollback()
                 raise
             self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if _full(exc):
+        except BaseException as exc:
+            self._forget_blobs(written)
+            if isinstance(exc, sqlite3.Error) and _full(exc):
                 raise StorageFullError("queue database: disk full") from None
             raise
         return self.get(record_id)
@@ -289,13 +257,12 @@ class Outbox:
 
     def stats(self) -> QueueStats:
         rows = self.conn.execute(
-            "SELECT kind, COUNT(*) AS n, SUM(size) AS bytes, MIN(created_at_ms) AS oldest"
+            "SELECT kind, COUNT(*) AS n, SUM(size) AS bytes, MIN(created_elapsed) AS oldest"
             " FROM records WHERE state IN ('queued', 'claimed') GROUP BY kind"
         ).fetchall()
         by_kind = {r["kind"]: int(r["n"]) for r in rows}
-        oldest = min((int(r["oldest"]) for r in rows), default=None)
-        now_ms = self.clock.now().timestamp() * 1000
-        age = None if oldest is None else max(0.0, (now_ms - oldest) / 1000)
+        oldest = min((float(r["oldest"]) for r in rows), default=None)
+        age = None if oldest is None else max(0.0, self.elapsed() - oldest)
         count = sum(by_kind.values())
         states = dict(
             self.conn.execute(
@@ -319,6 +286,7 @@ class Outbox:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             count = self.conn.execute(sql, args).rowcount
+            self._save_elapsed()
         except BaseException:
             self._rollback()
             raise
@@ -326,14 +294,18 @@ class Outbox:
         return int(count)
 
     def claim(self, limit: int) -> list[QueuedRecord]:
-        """Up to `limit` due records, urgent kinds first, then in the terminal's own order."""
+        """Up to `limit` due records, urgent kinds first, then in the terminal's own order.
+        A claim is a lease: if its holder hangs, the record is claimable again once the lease
+        expires (the platform's idempotent intake makes a second send harmless)."""
+        now = self.clock.monotonic()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             rows = self.conn.execute(
-                "UPDATE records SET state = 'claimed' WHERE id IN (SELECT id FROM records"
-                " WHERE state = 'queued' AND not_before <= ? ORDER BY priority, seq LIMIT ?)"
+                "UPDATE records SET state = 'claimed', lease_until = ? WHERE id IN (SELECT id"
+                " FROM records WHERE (state = 'queued' AND not_before <= ?)"
+                " OR (state = 'claimed' AND lease_until <= ?) ORDER BY priority, seq LIMIT ?)"
                 " RETURNING *",
-                (self.clock.monotonic(), limit),
+                (now + self.lease_s, now, now, limit),
             ).fetchall()
         except BaseException:
             self._rollback()
@@ -341,9 +313,10 @@ class Outbox:
         self.conn.execute("COMMIT")
         return sorted((self._row(r) for r in rows), key=lambda r: (PRIORITY[r.kind], r.seq))
 
-    def ack(self, record_id: str, result: dict[str, Any]) -> None:
+    def ack(self, record_id: str, result: dict[str, Any]) -> bool:
         """Delivered: the sealed payload goes at once, and every attachment no other
-        undelivered record still needs."""
+        undelivered record still needs. A late reply for a record that is no longer claimed
+        (dead-lettered meanwhile) changes nothing and returns False."""
         shas = [
             r[0]
             for r in self.conn.execute(
@@ -352,23 +325,35 @@ class Outbox:
         ]
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self.conn.execute(
+            changed = self.conn.execute(
                 "UPDATE records SET state = 'delivered', wire = NULL, result = ?,"
-                " delivered_at_ms = ?, last_error = '' WHERE id = ?",
-                (json.dumps(result), int(self.clock.now().timestamp() * 1000), record_id),
-            )
-            self.conn.execute("DELETE FROM attachments WHERE record_id = ?", (record_id,))
+                " delivered_at_ms = ?, delivered_elapsed = ?, last_error = ''"
+                " WHERE id = ? AND state = 'claimed'",
+                (
+                    json.dumps(result),
+                    int(self.clock.now().timestamp() * 1000),
+                    self.elapsed(),
+                    record_id,
+                ),
+            ).rowcount
+            if changed:
+                self.conn.execute("DELETE FROM attachments WHERE record_id = ?", (record_id,))
+            self._save_elapsed()
         except BaseException:
             self._rollback()
             raise
         self.conn.execute("COMMIT")
-        self._forget_blobs(shas)
+        if changed:
+            self._forget_blobs(shas)
+        return bool(changed)
 
-    def retry(self, record_id: str, error: str, delay_s: float) -> None:
-        self._tx(
-            "UPDATE records SET state = 'queued', attempts = attempts + 1, not_before = ?,"
-            " last_error = ? WHERE id = ? AND state = 'claimed'",
-            (self.clock.monotonic() + delay_s, error, record_id),
+    def retry(self, record_id: str, error: str, delay_s: float) -> bool:
+        return bool(
+            self._tx(
+                "UPDATE records SET state = 'queued', attempts = attempts + 1, not_before = ?,"
+                " last_error = ? WHERE id = ? AND state = 'claimed'",
+                (self.clock.monotonic() + delay_s, error, record_id),
+            )
         )
 
     def release(self, record_ids: list[str], delay_s: float = 0.0) -> None:
@@ -380,20 +365,23 @@ class Outbox:
                 (self.clock.monotonic() + delay_s, rid),
             )
 
-    def dead_letter(self, record_id: str, reason: str, state: str = "dead") -> None:
-        """Kept with its reason for the technician; never dropped. `state` may be `conflict`."""
-        self._tx(
-            "UPDATE records SET state = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
-            (state, reason, record_id),
+    def dead_letter(self, record_id: str, reason: str, state: str = "dead") -> bool:
+        """Kept with its reason for the technician; never dropped. `state` may be `conflict`.
+        Only a claimed record can be dead-lettered: a delivered one has no payload left."""
+        return bool(
+            self._tx(
+                "UPDATE records SET state = ?, attempts = attempts + 1, last_error = ?"
+                " WHERE id = ? AND state = 'claimed'",
+                (state, reason, record_id),
+            )
         )
 
     def requeue(self, record_id: str | None = None) -> int:
-        """The technician's retry of one dead letter, or all of them."""
+        """The technician's retry: one dead letter or conflict by id, or all dead letters
+        (a conflict needs a decision, not a bulk resend)."""
         if record_id is None:
             return self._tx(
-                "UPDATE records SET state = 'queued', not_before = 0"
-                " WHERE state IN ('dead', 'conflict')",
-                (),
+                "UPDATE records SET state = 'queued', not_before = 0 WHERE state = 'dead'", ()
             )
         return self._tx(
             "UPDATE records SET state = 'queued', not_before = 0"
@@ -403,17 +391,27 @@ class Outbox:
 
     def recover(self) -> int:
         """At start, under the sync lock: claims of a dead process come back, backoff times
-        of a previous boot are void (they were on its monotonic clock), orphan blobs go."""
-        count = self._tx("UPDATE records SET state = 'queued' WHERE state = 'claimed'", ())
-        self._tx("UPDATE records SET not_before = 0 WHERE state = 'queued'", ())
-        keep = [r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM attachments")]
-        self.blobs.remove_except(keep)
-        return count
+        of a previous boot are void (they were on its monotonic clock), orphan blobs go.
+        All under the database write lock, which enqueue also holds while writing pages, so
+        a page whose record is about to commit is never taken for an orphan."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            count = self.conn.execute(
+                "UPDATE records SET state = 'queued' WHERE state = 'claimed'"
+            ).rowcount
+            self.conn.execute("UPDATE records SET not_before = 0 WHERE state = 'queued'")
+            keep = [r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM attachments")]
+            self.blobs.remove_except(keep)
+        except BaseException:
+            self._rollback()
+            raise
+        self.conn.execute("COMMIT")
+        return int(count)
 
     def purge_stubs(self) -> int:
-        """Receipt stubs of delivered records older than `stub_days`. Only delivered ones:
-        an undelivered record is never purged, whatever the clock says."""
-        cutoff = int(self.clock.now().timestamp() * 1000) - self.limits.stub_days * 86_400_000
+        """Receipt stubs of delivered records older than `stub_days` of the store's elapsed
+        time. Only delivered ones: an undelivered record is never purged."""
+        cutoff = self.elapsed() - self.limits.stub_days * 86_400
         return self._tx(
-            "DELETE FROM records WHERE state = 'delivered' AND delivered_at_ms < ?", (cutoff,)
+            "DELETE FROM records WHERE state = 'delivered' AND delivered_elapsed < ?", (cutoff,)
         )

@@ -20,7 +20,8 @@ from typing import Any
 from kiosk.errors import PlatformError
 from offline_queue.backoff import backoff_delay
 from offline_queue.platform_client import PlatformBusy, PlatformClient, PlatformRefused
-from offline_queue.store import Outbox, QueuedRecord
+from offline_queue.records import QueuedRecord
+from offline_queue.store import Outbox
 
 CHUNK = 64 * 1024  # small enough to finish on a 2G link before a read timeout
 

@@ -8,7 +8,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from kiosk.ports.clock import FakeClock
 from offline_queue.blobstore import BlobStore
-from offline_queue.store import Limits, NewAttachment, NewRecord, Outbox
+from offline_queue.records import Limits, NewAttachment, NewRecord
+from offline_queue.store import Outbox
 
 PLATFORM_KEY = X25519PrivateKey.generate()
 ID_NUMBER = "45112319491231003X"

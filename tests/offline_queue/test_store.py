@@ -15,7 +15,8 @@ from kiosk.domain.receipt_numbers import parse_receipt_number
 from kiosk.errors import StorageFullError
 from kiosk.ports.clock import FakeClock
 from offline_queue.blobstore import BlobStore
-from offline_queue.store import Limits, QueueFullError
+from offline_queue.records import Limits, QueueFullError
+from offline_queue.schema import MIGRATIONS
 from offline_queue.sync_lock import SyncLock, SyncLockHeld
 from tests.offline_queue.helpers import (
     ADDRESS,
@@ -33,9 +34,32 @@ def test_the_database_is_wal_with_full_sync_and_migrated(tmp_path):
     box = open_outbox(tmp_path)
     assert box.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert box.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert box.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert box.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     box.close()
-    assert open_outbox(tmp_path).conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    again = open_outbox(tmp_path)
+    assert again.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_version_1_queue_migrates_with_its_records_intact(tmp_path):
+    import sqlite3
+
+    from offline_queue.schema import _statements
+
+    old = sqlite3.connect(tmp_path / "queue.sqlite3", isolation_level=None)
+    for statement in _statements(MIGRATIONS[0]):
+        old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    old.execute(
+        "INSERT INTO records (id, kind, priority, seq, state, receipt_no, created_at_ms,"
+        " clock_offset_ms, wire, size) VALUES ('r1', 'submission', 2, 1, 'queued',"
+        " 'K7Q2M-0001-P', 1, 0, '{}', 10)"
+    )
+    old.execute("INSERT INTO counters VALUES ('receipt', 1), ('seq', 1)")
+    old.close()
+    box = open_outbox(tmp_path)
+    assert box.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert [r.id for r in box.claim(5)] == ["r1"]
+    assert parse_receipt_number(box.enqueue(submission(1)).receipt_no or "").seq == 2
 
 
 def test_each_record_gets_the_next_receipt_number_and_a_time_ordered_id(tmp_path):

@@ -8,7 +8,8 @@ from kiosk.ports.clock import FakeClock
 from offline_queue.backoff import backoff_delay
 from offline_queue.blobstore import BlobStore
 from offline_queue.platform_client import PlatformClient, Signer
-from offline_queue.store import NewAttachment, NewRecord, Outbox
+from offline_queue.records import NewAttachment, NewRecord
+from offline_queue.store import Outbox
 from offline_queue.sync import SyncEngine
 from tests.offline_queue.helpers import ID_NUMBER, IMAGE, NAME, PHONE
 from tests.support.central import CentralHandle
