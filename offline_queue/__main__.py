@@ -17,10 +17,9 @@ from kiosk.config import load_config
 from kiosk.errors import ConfigError, PlatformError
 from kiosk.log import setup_logging
 from kiosk.ports.clock import SystemClock
-from offline_queue.blobstore import BlobStore
 from offline_queue.credentials import Credentials
 from offline_queue.platform_client import PlatformClient, Signer
-from offline_queue.store import Outbox
+from offline_queue.store import open_terminal_outbox
 from offline_queue.sync import SyncEngine
 from offline_queue.sync_lock import SyncLock, SyncLockHeld
 
@@ -57,12 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         config.platform.ca_file,
     )
     client.signer = Signer(enrolment.terminal_id, Credentials(data / "keys").key())
-    outbox = Outbox(
-        data / "queue.sqlite3",
-        BlobStore(data / "blobs"),
-        enrolment.seal_public_key,
-        enrolment.terminal_id,
-        SystemClock(),
+    outbox = open_terminal_outbox(
+        data, enrolment.seal_public_key, enrolment.terminal_id, SystemClock()
     )
     outbox.recover()
     engine = SyncEngine(outbox, client)

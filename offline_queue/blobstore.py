@@ -10,26 +10,17 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kiosk.errors import StorageFullError
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+from offline_queue.files import write_private
 
 
 class BlobStore:
-    def __init__(self, directory: Path, write: Callable[[Path, bytes], None] = _write_file) -> None:
+    def __init__(
+        self, directory: Path, write: Callable[[Path, bytes], None] = write_private
+    ) -> None:
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._write = write  # a seam: tests inject ENOSPC here
@@ -42,17 +33,9 @@ class BlobStore:
         final = self.path(sha)
         if final.exists():
             return sha
-        tmp = self.directory / f".{sha}.tmp"
         try:
-            self._write(tmp, sealed)
-            os.replace(tmp, final)
-            dir_fd = os.open(self.directory, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+            self._write(final, sealed)  # tmp + fsync + rename + directory fsync
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise StorageFullError("attachment store: no space left") from None
             raise

@@ -415,3 +415,12 @@ class Outbox:
         return self._tx(
             "DELETE FROM records WHERE state = 'delivered' AND delivered_elapsed < ?", (cutoff,)
         )
+
+
+def open_terminal_outbox(
+    data_dir: Path, seal_key: X25519PublicKey, terminal_id: str, clock: Clock
+) -> Outbox:
+    """The terminal's outbox at its usual place in the data dir (one place knows the layout)."""
+    return Outbox(
+        data_dir / "queue.sqlite3", BlobStore(data_dir / "blobs"), seal_key, terminal_id, clock
+    )

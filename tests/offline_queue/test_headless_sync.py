@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 from kiosk.ports.clock import SystemClock
-from offline_queue.blobstore import BlobStore
 from offline_queue.credentials import Credentials
 from offline_queue.platform_client import PlatformClient, Signer
-from offline_queue.store import Outbox
+from offline_queue.store import open_terminal_outbox
 from tests.offline_queue.test_sync_with_platform import application
 from tests.support.central import CentralHandle
 
@@ -25,12 +24,8 @@ def test_python_m_offline_queue_sync_drains_the_queue_once(tmp_path, central: Ce
     enrolment = creds.save_enrolment(
         client.enrol(central.new_enrolment_code(), creds.public_key_b64(), "test")
     )
-    outbox = Outbox(
-        data / "queue.sqlite3",
-        BlobStore(data / "blobs"),
-        enrolment.seal_public_key,
-        enrolment.terminal_id,
-        SystemClock(),
+    outbox = open_terminal_outbox(
+        data, enrolment.seal_public_key, enrolment.terminal_id, SystemClock()
     )
     receipts = [outbox.enqueue(application(n, pages=1)).receipt_no for n in range(3)]
     outbox.close()
@@ -43,12 +38,8 @@ def test_python_m_offline_queue_sync_drains_the_queue_once(tmp_path, central: Ce
     cmd = [sys.executable, "-m", "offline_queue", "sync", "--once"]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    outbox = Outbox(
-        data / "queue.sqlite3",
-        BlobStore(data / "blobs"),
-        enrolment.seal_public_key,
-        enrolment.terminal_id,
-        SystemClock(),
+    outbox = open_terminal_outbox(
+        data, enrolment.seal_public_key, enrolment.terminal_id, SystemClock()
     )
     assert {r.state for r in outbox.records()} == {"delivered"}
     assert outbox.blobs.names() == set()
