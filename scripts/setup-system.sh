@@ -16,6 +16,10 @@ PACKAGES=(
   libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0
   # A virtual X server for screenshots, and speech synthesis for voice prompts
   xvfb xauth espeak-ng
+  # OCR with the Simplified Chinese model: measures the legibility of compressed document pages
+  tesseract-ocr tesseract-ocr-chi-sim
+  # libusb for pyusb: USB receipt printers through python-escpos
+  libusb-1.0-0
 )
 
 missing=()

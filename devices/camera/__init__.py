@@ -1,0 +1,1 @@
+"""Camera: OpenCV capture, the documents pipeline and QR reading."""

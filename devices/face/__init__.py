@@ -1,0 +1,1 @@
+"""Faces: detection guidance, verification against the card photo, liveness."""

@@ -1,0 +1,57 @@
+"""The shape every device shares: state, status, capabilities and status events.
+
+Domain types only. A device reports what is wrong as a DeviceStatus whose message_key the UI
+translates; vendor codes are kept for the technician view, never shown to villagers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+
+class DeviceState(StrEnum):
+    READY = "ready"
+    BUSY = "busy"
+    DEGRADED = "degraded"  # still usable, with a warning (e.g. paper near end)
+    OFFLINE = "offline"  # absent, unplugged or not answering
+    ERROR = "error"  # present but unusable until someone acts (e.g. out of paper)
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    state: DeviceState
+    message_key: str
+    detail: str = ""  # technical, for logs and the technician view; never personal data
+    vendor_code: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.state in (DeviceState.READY, DeviceState.DEGRADED)
+
+
+StatusListener = Callable[[DeviceStatus], None]
+Unsubscribe = Callable[[], None]
+
+
+class Device(Protocol):
+    """Every device: explicit open/close, a status query, and status events.
+
+    Listeners run on the device's own thread; the UI re-emits them as queued Qt signals.
+    """
+
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def status(self) -> DeviceStatus: ...
+
+    def capabilities(self) -> frozenset[str]: ...
+
+    def reset(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+    def subscribe(self, listener: StatusListener) -> Unsubscribe: ...

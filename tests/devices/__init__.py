@@ -1,0 +1,1 @@
+"""Device tests: contract suites, drivers against emulators, pure pipelines."""

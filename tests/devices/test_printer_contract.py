@@ -1,0 +1,70 @@
+"""The printer contract against the simulator and the real driver over TCP to the emulator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import cv2
+import numpy as np
+import pytest
+
+from devices.emulators.escpos_printer import EscposPrinterEmulator, PaperState, render_job
+from devices.escpos_printer import escpos_printer_from_config
+from devices.simulated_printer import SimulatedPrinter
+from kiosk.ports.printer import PaperWidth
+from tests.devices.printer_contract import PrinterContract, PrinterRig
+
+
+def qr_in(image: np.ndarray) -> str:
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    return text
+
+
+class TestSimulatedPrinter(PrinterContract):
+    @pytest.fixture(params=[PaperWidth.MM58, PaperWidth.MM80], ids=["58mm", "80mm"])
+    def rig(self, request: pytest.FixtureRequest) -> PrinterRig:
+        printer = SimulatedPrinter(request.param)
+        return PrinterRig(
+            printer=printer,
+            set_state=printer.set_state,
+            run_out_during_next_job=printer.run_out_during_next_job,
+            printed_qr_payloads=lambda: [
+                qr_in(np.array(image.convert("L"))) for _, image in printer.printed
+            ],
+        )
+
+
+@pytest.fixture(scope="module")
+def emulator() -> Iterator[EscposPrinterEmulator]:
+    emu = EscposPrinterEmulator().start()
+    yield emu
+    emu.stop()
+
+
+class TestEscposPrinterOverTcpToEmulator(PrinterContract):
+    @pytest.fixture(params=[58, 80], ids=["58mm", "80mm"])
+    def rig(self, request: pytest.FixtureRequest, emulator: EscposPrinterEmulator) -> PrinterRig:
+        emulator.set_state(PaperState.OK)
+        already = len(emulator.jobs)
+        host, port = emulator.address
+        printer = escpos_printer_from_config(
+            {
+                "transport": "network",
+                "host": host,
+                "port": port,
+                "timeout_s": 0.3,
+                "paper_mm": request.param,
+            }
+        )
+
+        def printed() -> list[str]:
+            # The emulator finishes a job when the driver closes the connection.
+            jobs = emulator.wait_idle()[already:]
+            return [qr_in(np.array(render_job(job))) for job in jobs if job.images]
+
+        return PrinterRig(
+            printer=printer,
+            set_state=lambda name: emulator.set_state(PaperState(name)),
+            run_out_during_next_job=emulator.run_out_during_next_job,
+            printed_qr_payloads=printed,
+        )
