@@ -1,0 +1,1 @@
+"""Resident ID card (second generation) SAM readers over a serial port."""

@@ -1,0 +1,1 @@
+"""PC/SC smart-card readers through pyscard: APDUs, card profiles and the driver."""
