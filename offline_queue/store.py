@@ -169,7 +169,11 @@ class Outbox:
                     if new.issue_receipt
                     else None
                 )
-                meta = {**new.meta, "item_code": new.item_code, "receipt_no": receipt}
+                meta = {**new.meta, "item_code": new.item_code}
+                # A record without its own receipt (an evaluation) keeps the receipt number
+                # it refers to: the case being rated.
+                if new.issue_receipt or "receipt_no" not in meta:
+                    meta["receipt_no"] = receipt
                 wire: dict[str, Any] = {
                     "id": record_id,
                     "kind": new.kind,

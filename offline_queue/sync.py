@@ -33,6 +33,7 @@ class SyncReport:
     dead: int = 0
     conflicts: int = 0
     stopped: str = ""  # why the run ended early, in words for the technician
+    backoff_s: float = 0.0  # when the link failed: how long the records wait before the next try
     reasons: list[str] = field(default_factory=list)
 
 
@@ -47,6 +48,10 @@ class SyncEngine:
     ) -> None:
         self.outbox, self.client = outbox, client
         self.batch, self.chunk, self.rng = batch, chunk, rng
+        # Consecutive runs ended by the link: a record's own attempts do not grow when the
+        # link fails (it is not the record's fault), so the link keeps its own count and the
+        # backoff doubles across an outage instead of retrying every few seconds.
+        self.link_failures = 0
 
     def _upload(self, attachment: dict[str, Any]) -> None:
         sha, size = attachment["sha256"], int(attachment["size"])
@@ -101,15 +106,17 @@ class SyncEngine:
                 for attachment in (rec.wire or {}).get("attachments", []):
                     self._upload(attachment)
             results = self.client.push_records([r.wire for r in claimed if r.wire is not None])
+            self.link_failures = 0
             for rec, result in zip(claimed, results, strict=True):
                 self._settle(rec, result, report)
                 pending.pop(rec.id)
         except PlatformError as exc:
             attempts = max((r.attempts for r in pending.values()), default=0)
             after = exc.retry_after_s if isinstance(exc, PlatformBusy) else None
-            self.outbox.release(
-                list(pending), backoff_delay(attempts, self.rng, retry_after_s=after)
-            )
+            delay = backoff_delay(max(attempts, self.link_failures), self.rng, retry_after_s=after)
+            self.link_failures += 1
+            self.outbox.release(list(pending), delay)
+            report.backoff_s = delay
             report.stopped = exc.detail
             if isinstance(exc, PlatformRefused) and exc.status == 401:
                 report.stopped = f"平台拒绝了本终端的签名（{exc.code}），请技术人员检查登记与时钟"
@@ -127,6 +134,6 @@ class SyncEngine:
             total.conflicts += report.conflicts
             total.reasons += report.reasons
             if report.stopped or not (report.delivered or report.dead or report.conflicts):
-                total.stopped = report.stopped
+                total.stopped, total.backoff_s = report.stopped, report.backoff_s
                 return total
         return total
