@@ -1,4 +1,5 @@
 """`python -m offline_queue sync [CONFIG.toml] [--once]`: the headless sync service.
+`python -m offline_queue audit verify [CONFIG.toml]`: checks the audit log's hash chain.
 
 Runs apart from the UI so submissions keep flowing when the UI has crashed. It probes the
 platform itself on a timer (never trusting the OS's idea of "online"), drains the outbox when
@@ -27,6 +28,11 @@ log = logging.getLogger("offline_queue")
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["audit"]:
+        from offline_queue.audit import cli
+
+        return cli(argv[1:])
     parser = argparse.ArgumentParser(prog="offline_queue")
     parser.add_argument("command", choices=["sync"])
     parser.add_argument("config", nargs="?", type=Path)
