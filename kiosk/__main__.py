@@ -1,7 +1,7 @@
-"""`python -m kiosk [CONFIG.toml]`."""
+"""`python -m kiosk [CONFIG.toml]`, or a verb: see kiosk/cli.py."""
 
 import sys
 
-from kiosk.app import main
+from kiosk.cli import main
 
 raise SystemExit(main(sys.argv))

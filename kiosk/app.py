@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config, load_config
 from kiosk.errors import ConfigError, KioskError, PlatformError
 from kiosk.log import setup_logging
+from kiosk.ops.sd_notify import Notifier
 from kiosk.ports.clock import SystemClock
 from kiosk.services.catalog import CatalogService, CatalogView
 from offline_queue.catalog_cache import JsonCatalogCache
@@ -140,6 +141,20 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | MainWindow:
     return kiosk
 
 
+def start_liveness(app: QApplication, notifier: Notifier) -> QTimer | None:
+    """READY=1 once the event loop runs, then WATCHDOG=1 from a timer on that same loop: if
+    the GUI thread blocks or dies, the pings stop and systemd restarts the session."""
+    QTimer.singleShot(0, lambda: notifier.ready("home screen shown"))
+    interval = notifier.ping_interval_s
+    if interval is None:
+        return None
+    timer = QTimer(app)
+    timer.timeout.connect(notifier.ping)
+    timer.start(max(100, int(interval * 1000)))
+    app.aboutToQuit.connect(notifier.stopping)
+    return timer
+
+
 def main(argv: list[str]) -> int:
     config_path = Path(argv[1]) if len(argv) > 1 else None
     app = QApplication(argv[:1])
@@ -151,4 +166,5 @@ def main(argv: list[str]) -> int:
     else:
         window.resize(1080, 1920 // 2)
         window.show()
+    start_liveness(app, Notifier())
     return app.exec()

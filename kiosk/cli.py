@@ -1,0 +1,93 @@
+"""The one command the terminal runs (`python -m kiosk` or the bundle's `kiosk`), by verb:
+
+    kiosk [CONFIG]               the kiosk UI (kiosk.app, the composition root)
+    kiosk sync [CONFIG] [--once] the headless sync service (offline_queue)
+    kiosk record-exit [CONFIG]   count a stop of the kiosk session (systemd ExecStopPost)
+    kiosk disk-guard [CONFIG]    purge in a safe order when the disk runs low (systemd timer)
+
+Each verb imports only what it needs, so the headless ones never load Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from kiosk.config import Config, load_config
+from kiosk.errors import ConfigError
+
+HEADLESS = ("sync", "record-exit", "disk-guard")
+
+
+def _config(args: list[str]) -> Config | None:
+    try:
+        return load_config(Path(args[0]) if args else None)
+    except ConfigError as exc:
+        print(f"configuration error: {exc.detail}", file=sys.stderr)
+        return None
+
+
+def record_exit(config: Config) -> int:
+    from kiosk.ops.layout import DataLayout
+    from kiosk.ops.restarts import RestartCounter
+    from kiosk.ports.clock import SystemClock
+
+    counter = RestartCounter(DataLayout(config.terminal.data_dir).restarts, SystemClock())
+    stats = counter.record_from_systemd(os.environ)
+    print(f"kiosk session stopped ({stats.last_reason}); {stats.unexpected} unexpected so far")
+    return 0
+
+
+def disk_guard(config: Config) -> int:
+    from kiosk.ops.disk_guard import (
+        DiskGuard,
+        OldestFilesFirst,
+        OnceStep,
+        PurgeStep,
+        files_in,
+        rotated_logs,
+        single_file,
+    )
+    from kiosk.ops.layout import DataLayout
+    from kiosk.ports.clock import SystemClock
+    from offline_queue.credentials import Credentials
+    from offline_queue.store import open_terminal_outbox
+
+    # Logs to stderr (the journal) only: the UI and the sync service own their log files.
+    layout = DataLayout(config.terminal.data_dir)
+    steps: list[PurgeStep] = [
+        OldestFilesFirst("rotated_logs", rotated_logs(config.logging.dir)),
+        OldestFilesFirst("update_downloads", files_in(layout.updates)),
+        OldestFilesFirst("cached_notices", single_file(layout.notices_cache)),
+    ]
+    enrolment = Credentials(layout.keys).enrolment()
+    outbox = None
+    if enrolment is not None:
+        outbox = open_terminal_outbox(
+            layout.root, enrolment.seal_public_key, enrolment.terminal_id, SystemClock()
+        )
+        steps.append(OnceStep("receipt_stubs", outbox.purge_stubs))
+    try:
+        report = DiskGuard(layout.root, steps).check()
+    finally:
+        if outbox is not None:
+            outbox.close()
+    print(f"free {report.after.free} of {report.after.total} bytes; purged {report.purged}")
+    return 1 if report.still_low else 0
+
+
+def main(argv: list[str]) -> int:
+    verb = argv[1] if len(argv) > 1 else ""
+    if verb == "sync":
+        from offline_queue.__main__ import main as sync_main
+
+        return sync_main(argv[1:])
+    if verb in HEADLESS:
+        config = _config(argv[2:])
+        if config is None:
+            return 2
+        return record_exit(config) if verb == "record-exit" else disk_guard(config)
+    from kiosk.app import main as app_main
+
+    return app_main(argv)
