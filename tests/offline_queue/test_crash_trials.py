@@ -5,34 +5,31 @@ integrity_check ok, every record the child saw committed is there, nothing twice
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import time
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 
+from tests.offline_queue.crash import Child, fork_and_kill
 from tests.offline_queue.helpers import open_outbox, submission
 
 
-def _child(directory: Path, write_fd: int, seed: int) -> None:
-    """Runs in the forked child; never returns."""
-    try:
+def _child(directory: Path, seed: int) -> Child:
+    def work(report: TextIO) -> None:
         box = open_outbox(directory)
         rng = random.Random(seed)
-        with os.fdopen(write_fd, "w", buffering=1) as report:
-            n = 0
-            while True:
-                rec = box.enqueue(submission(n, pages=rng.randint(0, 2)))
-                report.write(f"Q {rec.id} {rec.receipt_no}\n")  # written only after COMMIT
-                if n % 3 == 2:
-                    for claimed in box.claim(2):
-                        box.ack(claimed.id, {"outcome": "accepted"})
-                        report.write(f"A {claimed.id}\n")
-                n += 1
-    finally:
-        os._exit(0)
+        n = 0
+        while True:
+            rec = box.enqueue(submission(n, pages=rng.randint(0, 2)))
+            report.write(f"Q {rec.id} {rec.receipt_no}\n")  # written only after COMMIT
+            if n % 3 == 2:
+                for claimed in box.claim(2):
+                    box.ack(claimed.id, {"outcome": "accepted"})
+                    report.write(f"A {claimed.id}\n")
+            n += 1
+
+    return work
 
 
 def run_trials(directory: Path, trials: int, seed: int = 7) -> dict[str, int]:
@@ -40,22 +37,12 @@ def run_trials(directory: Path, trials: int, seed: int = 7) -> dict[str, int]:
     queued: dict[str, str] = {}
     acked: set[str] = set()
     for trial in range(trials):
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child
-            os.close(read_fd)
-            _child(directory, write_fd, seed + trial)
-        os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.04))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        with os.fdopen(read_fd) as report:
-            for line in report:
-                parts = line.split()
-                if len(parts) == 3 and parts[0] == "Q":
-                    queued[parts[1]] = parts[2]
-                elif len(parts) == 2 and parts[0] == "A":
-                    acked.add(parts[1])
+        for line in fork_and_kill(_child(directory, seed + trial), rng.uniform(0.0, 0.04)):
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "Q":
+                queued[parts[1]] = parts[2]
+            elif len(parts) == 2 and parts[0] == "A":
+                acked.add(parts[1])
         box = open_outbox(directory)
         box.recover()
         assert box.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,35 @@
+"""Fork a child that works and reports, SIGKILL it after a delay, and read what it reported.
+
+The child writes one line per fact to a pipe, each only once the fact is durable (after the
+COMMIT), so the parent knows what the child saw committed when the kill landed. Fork (not a
+new interpreter) keeps a trial at a few milliseconds of overhead, so hundreds fit in
+`make test`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+Child = Callable[[TextIO], None]
+
+
+def fork_and_kill(child: Child, delay_s: float) -> list[str]:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(read_fd)
+        try:
+            with os.fdopen(write_fd, "w", buffering=1) as report:
+                child(report)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    time.sleep(delay_s)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    with os.fdopen(read_fd) as report:
+        return [line.rstrip("\n") for line in report]
