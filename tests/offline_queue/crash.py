@@ -18,6 +18,8 @@ Child = Callable[[TextIO], None]
 
 
 def fork_and_kill(child: Child, delay_s: float) -> list[str]:
+    """The child writes "ready" once it has opened what it needs; the delay starts then, so
+    a loaded machine's slow start-up does not eat the time meant for work."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
@@ -28,8 +30,9 @@ def fork_and_kill(child: Child, delay_s: float) -> list[str]:
         finally:
             os._exit(0)
     os.close(write_fd)
-    time.sleep(delay_s)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
     with os.fdopen(read_fd) as report:
-        return [line.rstrip("\n") for line in report]
+        first = report.readline()  # blocks until the child is ready (or dies trying)
+        time.sleep(delay_s)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        return [line.rstrip("\n") for line in [first, *report] if line.strip() != "ready"]
