@@ -26,7 +26,10 @@ def fork_and_kill(child: Child, delay_s: float) -> list[str]:
         os.close(read_fd)
         try:
             with os.fdopen(write_fd, "w", buffering=1) as report:
-                child(report)
+                try:
+                    child(report)
+                except BaseException as exc:  # a trial that never ran proves nothing: say so
+                    report.write(f"error {type(exc).__name__}: {exc}\n")
         finally:
             os._exit(0)
     os.close(write_fd)
@@ -35,4 +38,8 @@ def fork_and_kill(child: Child, delay_s: float) -> list[str]:
         time.sleep(delay_s)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        return [line.rstrip("\n") for line in [first, *report] if line.strip() != "ready"]
+        lines = [line.rstrip("\n") for line in [first, *report]]
+    errors = [line for line in lines if line.startswith("error ")]
+    if errors:
+        raise AssertionError(f"the child failed: {errors[0]}")
+    return [line for line in lines if line and line != "ready"]

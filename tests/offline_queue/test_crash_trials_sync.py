@@ -51,6 +51,7 @@ def _outbox(directory: Path, terminal: TestTerminal) -> Outbox:
 def _child(directory: Path, terminal: TestTerminal, seed: int) -> Child:
     def work(report: TextIO) -> None:
         rng = random.Random(seed)
+        directory.mkdir(parents=True, exist_ok=True)
         lock = SyncLock(directory / "sync.lock")
         lock.acquire()  # the previous child's lock died with it
         box = _outbox(directory, terminal)
