@@ -22,11 +22,16 @@ from kiosk.log import setup_logging
 from kiosk.ops.sd_notify import Notifier
 from kiosk.ports.clock import SystemClock
 from kiosk.services.catalog import CatalogService, CatalogView
+from kiosk.services.session import Session
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.credentials import Credentials, Enrolment
 from offline_queue.platform_client import PlatformClient, Signer
-from ui.main_window import MainWindow
-from ui.theme import apply_theme
+from ui.context import Services, UiContext, UiSettings
+from ui.i18n import Translator
+from ui.main_window import FallbackWindow, MainWindow
+from ui.session_watch import Defaults
+from ui.theme import Theme
+from ui.voice import Prompter
 from ui.workers import Workers
 
 VERSION = "0.1.0"
@@ -39,6 +44,7 @@ class Kiosk:
 
     config: Config
     window: MainWindow
+    ctx: UiContext
     workers: Workers
     client: PlatformClient
     catalog: CatalogService
@@ -67,11 +73,25 @@ class Kiosk:
 
         self.workers.run(work, self._refreshed, self._refresh_failed)
 
+    def _show_catalog_state(self, view: CatalogView) -> None:
+        home = self.window.home
+        home.set_network(view.fresh)
+        if view.fresh:
+            home.set_catalog_note(None)
+        elif not view.catalog.items:
+            home.set_catalog_note("home.no_catalog")
+        else:
+            age = view.age_minutes(self.clock.now())
+            home.set_catalog_note("home.catalog_age", minutes=age if age is not None else "?")
+
     def _refreshed(self, result: tuple[Enrolment, CatalogView]) -> None:
         enrolment, view = result
-        self.window.home.set_hall(str(enrolment.hall.get("name", "")))
-        self.window.home.set_network(view.fresh)
-        self.window.home.show_catalog(view, self.clock.now())
+        settings = self.ctx.settings
+        settings.hall_name = str(enrolment.hall.get("name", ""))
+        settings.hall_code = str(enrolment.hall.get("code", ""))
+        settings.terminal_id = enrolment.terminal_id
+        self.window.home.set_hall(settings.hall_name)
+        self._show_catalog_state(view)
 
     def _refresh_failed(self, exc: Exception) -> None:
         if isinstance(exc, ConfigError):
@@ -79,8 +99,7 @@ class Kiosk:
             return
         if isinstance(exc, PlatformError):  # not enrolled and platform down: cached view only
             log.warning("platform unavailable: %s", exc.detail)
-            self.window.home.set_network(False)
-            self.window.home.show_catalog(self.catalog.cached(), self.clock.now())
+            self._show_catalog_state(self.catalog.cached())
             return
         log.error("refresh failed: %s", type(exc).__name__, exc_info=exc)
         self.window.show_out_of_service(type(exc).__name__, self.config.ui.service_phone)
@@ -98,36 +117,44 @@ def _install_excepthooks(window: MainWindow, phone: str) -> None:
     )
 
 
-def build(app: QApplication, config_path: Path | None) -> Kiosk | MainWindow:
+def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow:
     """Returns the running Kiosk, or just the out-of-service window when the config is bad."""
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        apply_theme(app, elderly=True)
-        window = MainWindow(elderly=True)
-        window.show_out_of_service(exc.detail, "12345")
-        return window
+        Theme(app, elderly=True)
+        return FallbackWindow(exc.detail, "12345")
     setup_logging(config.logging)
-    apply_theme(app, config.ui.elderly_mode)
-    window = MainWindow(config.ui.elderly_mode)
-    _install_excepthooks(window, config.ui.service_phone)
     data = config.terminal.data_dir
+    clock = SystemClock()
+    tr = Translator(config.terminal.language)
+    theme = Theme(app, config.ui.elderly_mode)
+    theme.set_right_to_left(tr.right_to_left)
     client = PlatformClient(
         config.platform.base_url,
         config.platform.connect_timeout_s,
         config.platform.read_timeout_s,
         config.platform.ca_file,
     )
-    clock = SystemClock()
+    catalog = CatalogService(client, JsonCatalogCache(data / "catalog.json"), clock)
+    workers = Workers()
+    ctx = UiContext(
+        tr=tr,
+        theme=theme,
+        session=Session(
+            clock, config.ui.idle_timeout_s, config.ui.idle_warning_s, config.ui.card_grace_s
+        ),
+        voice=Prompter(None, tr, enabled=config.ui.voice_prompts),
+        workers=workers,
+        clock=clock,
+        settings=UiSettings(service_phone=config.ui.service_phone),
+        services=Services(catalog=catalog),
+    )
+    defaults = Defaults(config.terminal.language, config.ui.elderly_mode, config.ui.voice_prompts)
+    window = MainWindow(ctx, defaults)
+    _install_excepthooks(window, config.ui.service_phone)
     kiosk = Kiosk(
-        config,
-        window,
-        Workers(),
-        client,
-        CatalogService(client, JsonCatalogCache(data / "catalog.json"), clock),
-        Credentials(data / "keys"),
-        clock,
-        [],
+        config, window, ctx, workers, client, catalog, Credentials(data / "keys"), clock, []
     )
     tick = QTimer(window)
     tick.timeout.connect(lambda: window.home.set_time(clock.now().astimezone()))
@@ -159,12 +186,12 @@ def main(argv: list[str]) -> int:
     config_path = Path(argv[1]) if len(argv) > 1 else None
     app = QApplication(argv[:1])
     built = build(app, config_path)
-    window = built if isinstance(built, MainWindow) else built.window
-    fullscreen = not isinstance(built, MainWindow) and built.config.ui.fullscreen
+    window = built if isinstance(built, FallbackWindow) else built.window
+    fullscreen = isinstance(built, Kiosk) and built.config.ui.fullscreen
     if fullscreen:
         window.showFullScreen()
     else:
-        window.resize(1080, 1920 // 2)
+        window.resize(1080, 1920)  # the portrait touchscreen most village kiosks have
         window.show()
     start_liveness(app, Notifier())
     return app.exec()

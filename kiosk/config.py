@@ -38,7 +38,10 @@ class PlatformConfig:
 class UiConfig:
     fullscreen: bool = False
     elderly_mode: bool = True
+    voice_prompts: bool = True
     idle_timeout_s: int = 90
+    idle_warning_s: int = 20  # the visible, spoken countdown before an idle visit ends
+    card_grace_s: int = 15  # time to put a removed card back before the visit ends
     service_phone: str = DEFAULT_SERVICE_PHONE
 
 
@@ -111,12 +114,16 @@ def _validate(cfg: Config) -> None:
             raise ConfigError(f"{key}: must be between 0 and 600 seconds, got {value}")
     if cfg.platform.ca_file and not Path(cfg.platform.ca_file).is_file():
         raise ConfigError(f"platform.ca_file: no such file {cfg.platform.ca_file!r}")
-    if not 15 <= cfg.ui.idle_timeout_s <= 3600:
-        raise ConfigError("ui.idle_timeout_s: must be between 15 and 3600 seconds")
+    if not 30 <= cfg.ui.idle_timeout_s <= 3600:
+        raise ConfigError("ui.idle_timeout_s: must be between 30 and 3600 seconds")
+    if not 10 <= cfg.ui.idle_warning_s < cfg.ui.idle_timeout_s:
+        raise ConfigError("ui.idle_warning_s: at least 10 s and shorter than ui.idle_timeout_s")
+    if not 5 <= cfg.ui.card_grace_s <= 120:
+        raise ConfigError("ui.card_grace_s: must be between 5 and 120 seconds")
     if not cfg.ui.service_phone.replace("-", "").isdigit():
         raise ConfigError("ui.service_phone: must be a phone number such as 0774-7812345")
-    if cfg.terminal.language not in ("zh_CN", "ug_CN", "en_US"):
-        raise ConfigError("terminal.language: one of zh_CN, ug_CN, en_US")
+    if cfg.terminal.language not in ("zh_CN", "ug_CN"):
+        raise ConfigError("terminal.language: zh_CN (Chinese) or ug_CN (Uyghur)")
     if cfg.logging.level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("logging.level: one of DEBUG, INFO, WARNING, ERROR")
 

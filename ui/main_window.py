@@ -1,24 +1,67 @@
-"""The window: a stack of screens. The composition root drives it; it never does I/O."""
+"""The window: the navigator with every screen, the countdown overlay on top, and the
+out-of-service screen. The composition root drives it; it never does I/O itself."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from ui.context import UiContext
+from ui.messages import MESSAGES
+from ui.navigation import Navigator, Screen
 from ui.screens.home import HomeScreen
 from ui.screens.out_of_service import OutOfServiceScreen
+from ui.session_watch import CountdownOverlay, Defaults, SessionWatch
+
+
+def build_screens(ctx: UiContext) -> list[Screen]:
+    """Every screen of the kiosk, home first."""
+    return [HomeScreen(ctx)]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, elderly: bool) -> None:
+    def __init__(self, ctx: UiContext, defaults: Defaults) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("政务服务自助终端"))
+        ctx.tr.add(MESSAGES)
+        self.ctx = ctx
+        self.setWindowTitle(ctx.tr.t("app.title"))
+        self.navigator = Navigator(ctx)
+        for screen in build_screens(ctx):
+            self.navigator.register(screen)
+        home = self.navigator.screens["home"]
+        assert isinstance(home, HomeScreen)
+        self.home = home
+        home.offers = self.navigator.offers
+        self.out_of_service = OutOfServiceScreen()
         self.stack = QStackedWidget()
-        self.home = HomeScreen(elderly)
-        self.out_of_service = OutOfServiceScreen(elderly)
-        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.navigator)
         self.stack.addWidget(self.out_of_service)
         self.setCentralWidget(self.stack)
+        self.overlay = CountdownOverlay(self.stack)
+        self.watch = SessionWatch(ctx, self.navigator, self.overlay, defaults)
+        self.navigator.reset("home")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.cover()
 
     def show_out_of_service(self, reason: str, phone: str) -> None:
         self.out_of_service.show_reason(reason, phone)
         self.stack.setCurrentWidget(self.out_of_service)
+
+    def show_service(self) -> None:
+        self.stack.setCurrentWidget(self.navigator)
+
+
+class FallbackWindow(QMainWindow):
+    """Shown instead of the kiosk when it cannot even be configured: only the out-of-service
+    screen, which needs no configuration, translator or services."""
+
+    def __init__(self, reason: str, phone: str) -> None:
+        super().__init__()
+        self.out_of_service = OutOfServiceScreen()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.out_of_service)
+        self.setCentralWidget(self.stack)
+        self.out_of_service.show_reason(reason, phone)

@@ -35,7 +35,7 @@ def test_no_log_line_holds_the_id_number_name_phone_or_address(
     qtbot, qapp, monkeypatch, tmp_path: Path, central: CentralHandle, capfd
 ):
     kiosk = start_kiosk(qapp, monkeypatch, tmp_path, central, central.new_enrolment_code())
-    qtbot.waitUntil(lambda: bool(kiosk.window.home.tile_buttons), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(kiosk.ctx.settings.terminal_id), timeout=20_000)  # enrolled
     for timer in kiosk.timers:
         timer.stop()
     enrolment = kiosk.ensure_enrolled()

@@ -1,0 +1,95 @@
+"""The elderly-friendly audit over every screen, in both modes and both languages, read back
+from the real widgets (tests/ui/audit.py says which rules and why)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kiosk.ports.clock import FakeClock
+from tests.ui.audit import audit, contrast
+from tests.ui.support import make_window
+from ui import theme
+from ui.widgets import BannerKind
+
+# Screens that need something to show before they can be audited: name -> enter() params.
+# Journeys add their screens' sample states here.
+SAMPLE_STATES: dict[str, list[dict[str, Any]]] = {}
+
+
+@pytest.mark.parametrize(
+    ("elderly", "language"), [(True, "zh_CN"), (True, "ug_CN"), (False, "zh_CN")]
+)
+def test_every_screen_meets_the_guideline(qapp, elderly, language):
+    window = make_window(qapp, elderly=elderly, language=language)
+    window.home.set_network(False)
+    window.home.set_device_problems(["printer.out_of_paper"])
+    findings = []
+    for name, screen in window.navigator.screens.items():
+        for params in SAMPLE_STATES.get(name, [{}]):
+            window.navigator.go(name, params)
+            qapp.processEvents()
+            findings += audit(screen, name, elderly)
+    window.watch.end_visit()
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_the_countdown_overlay_meets_the_guideline(qapp):
+    clock = FakeClock()
+    window = make_window(qapp, clock=clock)
+    window.ctx.session.touch()
+    clock.advance(75)
+    window.watch.tick()
+    qapp.processEvents()
+    assert window.overlay.isVisible()
+    assert not audit(window.overlay, "overlay", True)
+
+
+def test_the_banner_always_carries_a_symbol_and_the_palette_keeps_its_contrast(qapp):
+    window = make_window(qapp)
+    for kind in BannerKind:
+        window.home.banner.show_message(kind, "测试")
+        assert not audit(window.home.banner, "banner", True, whole_screen=False)
+    from PySide6.QtGui import QColor
+
+    pairs = [
+        (theme.INK, theme.PAPER),
+        (theme.PAPER, theme.PRIMARY),
+        (theme.PRIMARY, theme.SECONDARY_BG),
+        (theme.MUTED, theme.PAPER),
+        (theme.MUTED, theme.SECONDARY_BG),
+        (theme.WARNING_INK, theme.WARNING_BG),
+        (theme.ERROR_INK, theme.ERROR_BG),
+        (theme.OK_INK, theme.OK_BG),
+        (theme.INFO_INK, theme.INFO_BG),
+    ]
+    for fg, bg in pairs:
+        assert contrast(QColor(fg), QColor(bg)) >= 4.5, (fg, bg)
+
+
+def test_the_audit_itself_catches_small_text_faint_text_small_targets_and_tight_lines(qapp):
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+    make_window(qapp)  # the application style sheet, as on the kiosk
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    small = QLabel("小字")
+    small.setStyleSheet("font-size: 12pt;")
+    faint = QLabel("浅色字")
+    faint.setStyleSheet("color: #b0b0b0;")
+    tight = QLabel("没有行距的多行文字")
+    tight.setWordWrap(True)
+    tiny = QPushButton("点")
+    tiny.setStyleSheet("min-height: 20px; max-height: 20px; min-width: 20px; max-width: 20px;")
+    for widget in (small, faint, tight, tiny):
+        layout.addWidget(widget)
+    root.resize(600, 400)
+    root.show()
+    qapp.processEvents()
+    found = {(f.widget, f.rule) for f in audit(root, "probe", True)}
+    assert ("QLabel('小字')", "text size") in found
+    assert ("QLabel('浅色字')", "contrast") in found
+    assert ("QLabel('没有行距的多行文字')", "line spacing") in found
+    assert ("QPushButton('点')", "touch target") in found
+    assert ("screen", "largest text") in found
