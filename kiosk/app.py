@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, load_config
@@ -21,11 +21,13 @@ from kiosk.errors import ConfigError, KioskError, PlatformError
 from kiosk.log import setup_logging
 from kiosk.ops.sd_notify import Notifier
 from kiosk.ports.clock import SystemClock
+from kiosk.ports.sync import SyncStatus
 from kiosk.services.catalog import CatalogService, CatalogView
 from kiosk.services.session import Session
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.credentials import Credentials, Enrolment
 from offline_queue.platform_client import PlatformClient, Signer
+from offline_queue.terminal import TerminalQueue, build_terminal_queue
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
 from ui.main_window import FallbackWindow, MainWindow
@@ -51,6 +53,25 @@ class Kiosk:
     credentials: Credentials
     clock: SystemClock
     timers: list[QTimer]
+    queue: TerminalQueue | None = None  # the offline queue, once enrolled
+
+    def start_queue(self, enrolment: Enrolment) -> None:
+        """GUI thread, once enrolled: the sync service starts on its own thread; the home
+        screen's network indicator follows its probes of the platform (queued to this thread)."""
+        if self.queue is not None:
+            return
+        self.queue = build_terminal_queue(
+            self.config, enrolment, self.credentials.key(), self.clock
+        )
+        relay = _SyncRelay(self.window)
+        self.queue.sync.subscribe(relay.status.emit)  # emitted on the sync thread
+        self.queue.sync.start()
+
+    def close(self) -> None:
+        """At exit: stop the sync loop (after the request in flight) and close the queue."""
+        if self.queue is not None:
+            self.queue.close()
+            self.queue = None
 
     def ensure_enrolled(self) -> Enrolment:
         """Worker thread: enrol with the configured code on first start."""
@@ -72,6 +93,8 @@ class Kiosk:
             return self.ensure_enrolled(), self.catalog.refresh()
 
         self.workers.run(work, self._refreshed, self._refresh_failed)
+        if self.queue is not None:
+            self.queue.sync.sync_now()
 
     def _show_catalog_state(self, view: CatalogView) -> None:
         home = self.window.home
@@ -86,6 +109,7 @@ class Kiosk:
 
     def _refreshed(self, result: tuple[Enrolment, CatalogView]) -> None:
         enrolment, view = result
+        self.start_queue(enrolment)
         settings = self.ctx.settings
         settings.hall_name = str(enrolment.hall.get("name", ""))
         settings.hall_code = str(enrolment.hall.get("code", ""))
@@ -103,6 +127,22 @@ class Kiosk:
             return
         log.error("refresh failed: %s", type(exc).__name__, exc_info=exc)
         self.window.show_out_of_service(type(exc).__name__, self.config.ui.service_phone)
+
+
+class _SyncRelay(QObject):
+    """Carries the sync service's status from its thread to the GUI thread (a queued
+    connection, because the relay lives on the GUI thread and emits from another)."""
+
+    status = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.status.connect(self._show)
+
+    @Slot(object)
+    def _show(self, status: SyncStatus) -> None:
+        self._window.home.set_network(status.online)
 
 
 def _install_excepthooks(window: MainWindow, phone: str) -> None:
@@ -194,4 +234,6 @@ def main(argv: list[str]) -> int:
         window.resize(1080, 1920)  # the portrait touchscreen most village kiosks have
         window.show()
     start_liveness(app, Notifier())
+    if isinstance(built, Kiosk):
+        app.aboutToQuit.connect(built.close)
     return app.exec()

@@ -54,11 +54,27 @@ class LoggingConfig:
 
 
 @dataclass(frozen=True)
+class QueueConfig:
+    """The offline queue: back-pressure limits, stub lifetime, sync and pull pacing."""
+
+    soft_count: int = 300  # unsent records before the technician is warned
+    soft_age_h: float = 48.0  # age of the oldest unsent record before the warning
+    hard_count: int = 3000  # unsent records past which self-service submissions are refused
+    stub_days: int = 30  # how long a delivered record's receipt stub stays
+    batch: int = 50  # records per push (the contract allows 100)
+    chunk_kb: int = 64  # upload chunk: must cross the slowest link within the read timeout
+    link_poll_s: float = 2.0  # how often interface and route changes are looked for
+    notices_interval_s: float = 900.0
+    cases_interval_s: float = 600.0
+
+
+@dataclass(frozen=True)
 class Config:
     terminal: TerminalConfig = TerminalConfig()
     platform: PlatformConfig = PlatformConfig()
     ui: UiConfig = UiConfig()
     logging: LoggingConfig = LoggingConfig()
+    queue: QueueConfig = QueueConfig()
 
 
 _SECTION_TYPES = {
@@ -66,6 +82,7 @@ _SECTION_TYPES = {
     "platform": PlatformConfig,
     "ui": UiConfig,
     "logging": LoggingConfig,
+    "queue": QueueConfig,
 }
 
 
@@ -126,6 +143,23 @@ def _validate(cfg: Config) -> None:
         raise ConfigError("terminal.language: zh_CN (Chinese) or ug_CN (Uyghur)")
     if cfg.logging.level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("logging.level: one of DEBUG, INFO, WARNING, ERROR")
+    _validate_queue(cfg.queue)
+
+
+def _validate_queue(q: QueueConfig) -> None:
+    if not 1 <= q.soft_count <= q.hard_count <= 1_000_000:
+        raise ConfigError("queue.soft_count and queue.hard_count: 1 <= soft <= hard <= 1000000")
+    for key, value, low, high in (
+        ("queue.soft_age_h", q.soft_age_h, 0.1, 24 * 365),
+        ("queue.stub_days", q.stub_days, 1, 3650),
+        ("queue.batch", q.batch, 1, 100),
+        ("queue.chunk_kb", q.chunk_kb, 4, 1024),
+        ("queue.link_poll_s", q.link_poll_s, 0.05, 60),
+        ("queue.notices_interval_s", q.notices_interval_s, 1, 86_400),
+        ("queue.cases_interval_s", q.cases_interval_s, 1, 86_400),
+    ):
+        if not low <= value <= high:
+            raise ConfigError(f"{key}: must be between {low} and {high}, got {value}")
 
 
 def load_config(path: Path | None, environ: Mapping[str, str] = os.environ) -> Config:

@@ -1,28 +1,27 @@
 """`python -m offline_queue sync [CONFIG.toml] [--once]`: the headless sync service.
 `python -m offline_queue audit verify [CONFIG.toml]`: checks the audit log's hash chain.
 
-Runs apart from the UI so submissions keep flowing when the UI has crashed. It probes the
-platform itself on a timer (never trusting the OS's idea of "online"), drains the outbox when
-the platform answers, and purges old receipt stubs. Only one sync runs per queue (flock).
+Runs apart from the UI so submissions keep flowing when the UI has crashed. It runs the same
+loop as the app's sync service (offline_queue/sync_service.py): probe the platform itself,
+drain, pull notices and case statuses, purge old stubs. Only one process syncs a queue
+(flock); while the app holds the lock this one observes and takes over when the app is gone.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
-import time
 from pathlib import Path
 
 from kiosk.config import load_config
-from kiosk.errors import ConfigError, PlatformError
+from kiosk.errors import ConfigError
 from kiosk.log import setup_logging
 from kiosk.ports.clock import SystemClock
+from kiosk.ports.sync import SyncRole
 from offline_queue.credentials import Credentials
-from offline_queue.platform_client import PlatformClient, Signer
-from offline_queue.store import open_terminal_outbox
-from offline_queue.sync import SyncEngine
-from offline_queue.sync_lock import SyncLock, SyncLockHeld
+from offline_queue.terminal import build_sync_service
 
 log = logging.getLogger("offline_queue")
 
@@ -44,53 +43,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"configuration error: {exc.detail}", file=sys.stderr)
         return 2
     setup_logging(config.logging)
-    data = config.terminal.data_dir
-    enrolment = Credentials(data / "keys").enrolment()
+    credentials = Credentials(config.terminal.data_dir / "keys")
+    enrolment = credentials.enrolment()
     if enrolment is None:
         print("this terminal is not enrolled yet: start the kiosk once", file=sys.stderr)
         return 2
-    lock = SyncLock(data / "sync.lock")
+    # The very loop the app runs; on SIGTERM/Ctrl-C it stops after the request in flight.
+    service = build_sync_service(config, enrolment, credentials.key(), SystemClock())
+    signal.signal(signal.SIGTERM, lambda *_: service.stop(timeout_s=0))
     try:
-        lock.acquire()
-    except SyncLockHeld:
-        print("another sync process is already draining this queue", file=sys.stderr)
-        return 0
-    client = PlatformClient(
-        config.platform.base_url,
-        config.platform.connect_timeout_s,
-        config.platform.read_timeout_s,
-        config.platform.ca_file,
-    )
-    client.signer = Signer(enrolment.terminal_id, Credentials(data / "keys").key())
-    outbox = open_terminal_outbox(
-        data, enrolment.seal_public_key, enrolment.terminal_id, SystemClock()
-    )
-    outbox.recover()
-    engine = SyncEngine(outbox, client)
-    try:
-        while True:
-            try:
-                client.health()
-                report = engine.drain()
-                if report.delivered or report.dead or report.stopped:
-                    log.info(
-                        "sync: %d delivered, %d dead, %d conflicts%s",
-                        report.delivered,
-                        report.dead,
-                        report.conflicts,
-                        f"; stopped: {report.stopped}" if report.stopped else "",
-                    )
-            except PlatformError as exc:
-                log.info("platform not reachable: %s", exc.detail)
-            outbox.purge_stubs()
-            if args.once:
-                return 0
-            time.sleep(config.platform.probe_interval_s)
+        service.run(once=args.once)
     except KeyboardInterrupt:
         return 0
-    finally:
-        outbox.close()
-        lock.release()
+    status = service.status()
+    if args.once and status.role == SyncRole.OBSERVING:
+        print("another sync process is already draining this queue", file=sys.stderr)
+    elif args.once and status.last_error:
+        print(f"sync: {status.last_error}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The last catalog the platform sent, on disk, so the service guide works offline."""
+"""The last copy of what the platform sent (the catalog, the notices), on disk, so the service
+guide and the notice board work offline."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from offline_queue.files import write_private
 
 
-class JsonCatalogCache:
+class JsonFileCache:
     def __init__(self, path: Path) -> None:
         self.path = path
 
@@ -24,3 +25,6 @@ class JsonCatalogCache:
 
     def save(self, catalog: dict[str, Any]) -> None:
         write_private(self.path, json.dumps(catalog, ensure_ascii=False).encode())
+
+
+JsonCatalogCache = JsonFileCache  # the name the composition root knows

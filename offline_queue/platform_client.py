@@ -13,6 +13,7 @@ import json
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -156,8 +157,14 @@ class PlatformClient:
 
     def fetch_catalog(self, since: int, etag: str | None) -> dict[str, Any] | None:
         """The delta since `since`, or None when the platform says nothing changed (304)."""
+        return self._fetch_collection("catalog", since, etag)
+
+    def fetch_notices(self, since: int, etag: str | None) -> dict[str, Any] | None:
+        return self._fetch_collection("notices", since, etag)
+
+    def _fetch_collection(self, name: str, since: int, etag: str | None) -> dict[str, Any] | None:
         reply = self._send(
-            "GET", f"/v1/catalog?since={since}", headers={"If-None-Match": etag} if etag else None
+            "GET", f"/v1/{name}?since={since}", headers={"If-None-Match": etag} if etag else None
         )
         if reply.status_code == 304:
             return None
@@ -209,4 +216,13 @@ class PlatformClient:
         return int(new)
 
     def case_by_receipt(self, receipt_no: str) -> dict[str, Any]:
-        return self._json(self._send("GET", f"/v1/cases/{receipt_no}"))
+        """Raises PlatformRefused with status 404 when the platform has no such case."""
+        return self._json(self._send("GET", f"/v1/cases/{quote(receipt_no, safe='')}"))
+
+    def cases_by_id_number(self, id_number: str) -> list[dict[str, Any]]:
+        """A POST, so the ID number never appears in a URL or an access log."""
+        cases = self._json(self._send("POST", "/v1/cases/lookup", {"id_number": id_number}))
+        found = cases.get("cases")
+        if not isinstance(found, list) or not all(isinstance(c, dict) for c in found):
+            raise PlatformGarbage("case lookup reply has no list of cases")
+        return found

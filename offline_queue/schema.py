@@ -50,6 +50,17 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE records ADD COLUMN created_elapsed REAL NOT NULL DEFAULT 0;
     ALTER TABLE records ADD COLUMN delivered_elapsed REAL;
     """,
+    # v3: the last known state of cases, for the progress screen when the link is down. Only
+    # what the platform returns by receipt number (no ID number, no names); purged by age.
+    """
+    CREATE TABLE case_cache (
+        receipt_no TEXT PRIMARY KEY,
+        case_json TEXT NOT NULL,
+        final INTEGER NOT NULL,          -- completed, refused or withdrawn: no more refreshes
+        fetched_at_ms INTEGER NOT NULL,  -- wall clock, to tell people how old it is
+        fetched_elapsed REAL NOT NULL    -- the store's elapsed clock, for refresh and purge
+    );
+    """,
 )
 
 

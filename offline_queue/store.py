@@ -59,9 +59,15 @@ class Outbox:
         clock: Clock,
         limits: Limits | None = None,
         ids: UuidV7Generator | None = None,
+        shared: bool = False,
     ) -> None:
+        """`shared`: the connection may be used from several threads, one call at a time
+        (the caller serialises; see front.py)."""
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        self.path = path
+        self.conn = sqlite3.connect(
+            path, isolation_level=None, timeout=30, check_same_thread=not shared
+        )
         self.conn.row_factory = sqlite3.Row
         for pragma in (
             "journal_mode=WAL",
@@ -120,6 +126,11 @@ class Outbox:
 
     def set_sync_state(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO sync_state VALUES (?, ?)", (key, value))
+
+    def sync_state(self) -> dict[str, str]:
+        """What the sync process last recorded (probe, last success, last error...): shared
+        through the database, so the UI sees what a headless sync process did."""
+        return {str(k): str(v) for k, v in self.conn.execute("SELECT key, value FROM sync_state")}
 
     def enqueue(self, new: NewRecord) -> QueuedRecord:
         """Seals and stores a record durably; returns it with its receipt number.
@@ -422,9 +433,20 @@ class Outbox:
 
 
 def open_terminal_outbox(
-    data_dir: Path, seal_key: X25519PublicKey, terminal_id: str, clock: Clock
+    data_dir: Path,
+    seal_key: X25519PublicKey,
+    terminal_id: str,
+    clock: Clock,
+    limits: Limits | None = None,
+    shared: bool = False,
 ) -> Outbox:
     """The terminal's outbox at its usual place in the data dir (one place knows the layout)."""
     return Outbox(
-        data_dir / "queue.sqlite3", BlobStore(data_dir / "blobs"), seal_key, terminal_id, clock
+        data_dir / "queue.sqlite3",
+        BlobStore(data_dir / "blobs"),
+        seal_key,
+        terminal_id,
+        clock,
+        limits,
+        shared=shared,
     )

@@ -174,6 +174,8 @@ class FaultProxy:
         self.port = 0
         self.seen: list[str] = []  # "METHOD /path" of every request that arrived
         self.applied: list[str] = []  # the kind of every fault that fired, in order
+        self.bytes_up = 0  # request bytes forwarded to the platform (HTTP heads included)
+        self.bytes_down = 0  # reply bytes relayed to the kiosk
         self._faults: list[Fault] = []
         self._rate: float | None = None
         self._lock = threading.Lock()
@@ -318,6 +320,8 @@ class FaultProxy:
                     _hard_close(client)
                     return
                 reply, close = self._forward(head + body, method)
+                self.bytes_up += len(head) + len(body)
+                self.bytes_down += len(reply)
                 if fault is not None:  # drop_reply or reset_reply: the platform has acted
                     self._send(client, reply[: fault.after_bytes])
                     _hard_close(client)
