@@ -1,4 +1,4 @@
-"""`python -m central serve | enrolment-code | advance-case`."""
+"""`python -m central serve | enrolment-code | advance-case | operator-add`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     adv.add_argument("status")
     adv.add_argument("--department", default="")
     adv.add_argument("--note", default="")
+    op = sub.add_parser("operator-add", help="register a proxy agent or a technician")
+    op.add_argument("--data-dir", type=Path, default=Path("var/central"))
+    op.add_argument("--role", choices=["agent", "technician"], required=True)
+    op.add_argument("--name", required=True)
+    op.add_argument("--id-number", required=True)
+    op.add_argument("--pin", required=True, help="6 digits, not all alike, not a run")
+    op.add_argument("--hall", default="", help="the agent's hall; empty: a county technician")
     args = parser.parse_args(argv)
 
     from central.context import Platform
@@ -56,6 +63,18 @@ def main(argv: list[str] | None = None) -> int:
             from central.admin import new_enrolment_code
 
             print(new_enrolment_code(p.storage, args.hall, p.now_ms()))
+        elif args.command == "operator-add":
+            from central.operators import OperatorIn, add_operator, ensure_schema
+
+            ensure_schema(p.storage)
+            body = OperatorIn(
+                role=args.role,
+                name=args.name,
+                id_number=args.id_number,
+                pin=args.pin,
+                hall_code=args.hall,
+            )
+            print(add_operator(p, body, p.now_ms())["operator_id"])
         else:
             from central.cases import transition
 

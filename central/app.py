@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from central import admin, errors, routes
+from central import admin, errors, operators, routes
 from central.context import Platform
 from central.security import SigningMiddleware
 
@@ -21,6 +21,10 @@ def create_app(data_dir: Path, admin_token: str) -> FastAPI:
     app.state.platform = p
     errors.install(app)
     app.include_router(routes.router)
+    operators.ensure_schema(p.storage)
+    app.include_router(operators.router)
+    # Before admin.router, whose /{collection}/{code} would otherwise claim /operators/{id}.
+    app.include_router(operators.admin_router)
     app.include_router(admin.router)
     app.add_middleware(SigningMiddleware, platform=p)
     return app

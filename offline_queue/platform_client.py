@@ -215,6 +215,10 @@ class PlatformClient:
             raise PlatformGarbage("blob append without Upload-Offset")
         return int(new)
 
+    def fetch_operators(self) -> dict[str, Any]:
+        """The proxy agents and technicians who may act at this terminal's hall."""
+        return self._json(self._send("GET", "/v1/operators"))
+
     def case_by_receipt(self, receipt_no: str) -> dict[str, Any]:
         """Raises PlatformRefused with status 404 when the platform has no such case."""
         return self._json(self._send("GET", f"/v1/cases/{quote(receipt_no, safe='')}"))
