@@ -3,31 +3,15 @@ screen's network indicator follows its probes, and the service stops with the ap
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kiosk.app import Kiosk, build
 from kiosk.ports.sync import SyncRole
 from tests.support.central import CentralHandle
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "kiosk.example.toml"
+from tests.support.kiosk_app import StartKiosk
 
 
 def test_the_network_indicator_follows_the_sync_services_probe(
-    qtbot, qapp, monkeypatch, tmp_path, central: CentralHandle
+    qtbot, start_kiosk: StartKiosk, central: CentralHandle
 ):
-    env = {
-        "KIOSK__PLATFORM__BASE_URL": central.base_url,
-        "KIOSK__TERMINAL__DATA_DIR": str(tmp_path / "kiosk"),
-        "KIOSK__LOGGING__DIR": str(tmp_path / "kiosk" / "logs"),
-        "KIOSK__TERMINAL__ENROLMENT_CODE": central.new_enrolment_code(),
-        "KIOSK__PLATFORM__CONNECT_TIMEOUT_S": "1",
-        "KIOSK__PLATFORM__READ_TIMEOUT_S": "2",
-        "KIOSK__PLATFORM__PROBE_INTERVAL_S": "600",  # only sync_now() probes in this test
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    kiosk = build(qapp, EXAMPLE)
-    assert isinstance(kiosk, Kiosk)
+    kiosk = start_kiosk(platform__probe_interval_s="600")  # only sync_now() probes here
     try:
         for timer in kiosk.timers:
             timer.stop()

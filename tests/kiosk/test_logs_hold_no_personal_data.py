@@ -14,7 +14,7 @@ from kiosk.contract.signing import b64
 from kiosk.domain.identity import CardKind, Identity, Sex
 from kiosk.domain.receipt_numbers import format_receipt_number
 from tests.support.central import CentralHandle
-from tests.ui.test_home_and_out_of_service import start_kiosk
+from tests.support.kiosk_app import StartKiosk
 
 PERSON = Identity(
     "买买提·艾力",
@@ -32,9 +32,9 @@ PHONE = "13912345678"
 
 
 def test_no_log_line_holds_the_id_number_name_phone_or_address(
-    qtbot, qapp, monkeypatch, tmp_path: Path, central: CentralHandle, capfd
+    qtbot, start_kiosk: StartKiosk, tmp_path: Path, central: CentralHandle, capfd
 ):
-    kiosk = start_kiosk(qapp, monkeypatch, tmp_path, central, central.new_enrolment_code())
+    kiosk = start_kiosk()
     qtbot.waitUntil(lambda: bool(kiosk.ctx.settings.terminal_id), timeout=20_000)  # enrolled
     for timer in kiosk.timers:
         timer.stop()

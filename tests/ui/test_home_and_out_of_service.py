@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.app import Kiosk, build
 from tests.support.central import CentralHandle
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "kiosk.example.toml"
-
-
-def start_kiosk(qapp, monkeypatch, tmp_path: Path, central: CentralHandle, code: str) -> Kiosk:
-    env = {
-        "KIOSK__PLATFORM__BASE_URL": central.base_url,
-        "KIOSK__TERMINAL__DATA_DIR": str(tmp_path / "kiosk"),
-        "KIOSK__LOGGING__DIR": str(tmp_path / "kiosk" / "logs"),
-        "KIOSK__TERMINAL__ENROLMENT_CODE": code,
-        "KIOSK__PLATFORM__CONNECT_TIMEOUT_S": "1",
-        "KIOSK__PLATFORM__READ_TIMEOUT_S": "2",
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    kiosk = build(qapp, EXAMPLE)
-    assert isinstance(kiosk, Kiosk)
-    return kiosk
+from tests.support.kiosk_app import EXAMPLE, StartKiosk
 
 
 def test_home_shows_the_hall_and_the_network_then_the_cached_guide_when_offline(
-    qtbot, qapp, monkeypatch, tmp_path, central: CentralHandle
+    qtbot, start_kiosk: StartKiosk, central: CentralHandle
 ):
-    kiosk = start_kiosk(qapp, monkeypatch, tmp_path, central, central.new_enrolment_code())
+    kiosk = start_kiosk()
     home = kiosk.window.home
     qtbot.waitUntil(lambda: "已连接" in home.network.plain(), timeout=20_000)
     assert "便民服务中心" in home.hall.plain()
@@ -42,8 +23,6 @@ def test_home_shows_the_hall_and_the_network_then_the_cached_guide_when_offline(
     kiosk.refresh()
     qtbot.waitUntil(lambda: "未连接" in home.network.plain(), timeout=20_000)
     assert not home.banner.isHidden() and "分钟前保存" in home.banner.plain()
-    for timer in kiosk.timers:
-        timer.stop()
 
 
 @pytest.mark.parametrize(
