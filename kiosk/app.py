@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -19,13 +20,21 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config, load_config
 from kiosk.errors import ConfigError, KioskError, PlatformError
 from kiosk.log import setup_logging
+from kiosk.ops.layout import DataLayout
+from kiosk.ops.restarts import RestartCounter
 from kiosk.ops.sd_notify import Notifier
-from kiosk.ports.clock import SystemClock
+from kiosk.ports.clock import Clock, SystemClock
+from kiosk.ports.health import BacklogSource, DeviceHealthSource
 from kiosk.ports.sync import SyncStatus
 from kiosk.services.catalog import CatalogService, CatalogView
+from kiosk.services.heartbeat import HeartbeatService
+from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
+from offline_queue.audit import open_terminal_audit
 from offline_queue.catalog_cache import JsonCatalogCache
+from offline_queue.command_journal import open_terminal_journal
 from offline_queue.credentials import Credentials, Enrolment
+from offline_queue.heartbeat import DataDirDisk, LogUploader, TerminalCommandHandlers
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.terminal import TerminalQueue, build_terminal_queue
 from ui.context import Services, UiContext, UiSettings
@@ -220,6 +229,43 @@ def start_liveness(app: QApplication, notifier: Notifier) -> QTimer | None:
     timer.start(max(100, int(interval * 1000)))
     app.aboutToQuit.connect(notifier.stopping)
     return timer
+
+
+def build_heartbeat(
+    config: Config,
+    client: PlatformClient,
+    enrolment: Enrolment,
+    clock: Clock,
+    devices: DeviceHealthSource,
+    backlog: BacklogSource,
+    catalog: CatalogService,
+    requeue_dead_letters: Callable[[], int],
+) -> HeartbeatService:
+    """The heartbeat and the signed platform commands it carries, wired to the real parts.
+    Qt-free: the caller ticks it (`tick()`) from a timer on a worker thread, every 30 s or so,
+    and may call `notify_changed()` from device and sync listeners."""
+    data = config.terminal.data_dir
+    audit = open_terminal_audit(data, clock)
+    journal = open_terminal_journal(data)
+    handlers = TerminalCommandHandlers(
+        refresh_catalog=lambda: f"catalog version {catalog.refresh().catalog.version}",
+        requeue_dead_letters=requeue_dead_letters,
+        logs=LogUploader(client, config.logging.dir),
+    )
+    return HeartbeatService(
+        software_version=VERSION,
+        clock=clock,
+        devices=devices,
+        backlog=backlog,
+        restarts=RestartCounter(DataLayout(data).restarts, clock),
+        disk=DataDirDisk(data),
+        audit=audit,
+        sender=client,
+        runner=CommandRunner(
+            enrolment.terminal_id, enrolment.signing_public_key, journal, handlers, audit
+        ),
+        journal=journal,
+    )
 
 
 def main(argv: list[str]) -> int:

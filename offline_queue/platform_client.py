@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -230,3 +231,15 @@ class PlatformClient:
         if not isinstance(found, list) or not all(isinstance(c, dict) for c in found):
             raise PlatformGarbage("case lookup reply has no list of cases")
         return found
+
+    def send_heartbeat(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """The terminal's health; the reply carries signed commands (checked by the caller)."""
+        reply = self._json(self._send("POST", "/v1/heartbeats", dict(payload)))
+        if not isinstance(reply.get("commands", []), list):
+            raise PlatformGarbage("heartbeat reply's commands is not a list")
+        return reply
+
+    def upload_log(self, command_id: str, name: str, gzipped: bytes) -> None:
+        """One log file, gzip-compressed, for an `upload_logs` command."""
+        headers = {"Content-Type": "application/gzip"}
+        self._send_raw("PUT", f"/v1/logs/{command_id}/{name}", gzipped, headers)
