@@ -18,6 +18,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--data-dir", type=Path, default=Path("var/central"))
     serve.add_argument("--admin-token-file", type=Path)
+    serve.add_argument(
+        "--silent-after-s", type=int, default=3600, help="fleet page: silent terminal alert"
+    )
+    serve.add_argument(
+        "--backlog-window-s", type=int, default=3600, help="fleet page: backlog growth window"
+    )
     code = sub.add_parser("enrolment-code", help="print a one-time enrolment code for a hall")
     code.add_argument("--data-dir", type=Path, default=Path("var/central"))
     code.add_argument("--hall", required=True)
@@ -45,12 +51,19 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         from central.app import create_app
+        from central.fleet_alerts import FleetPolicy
 
         token = read_or_create_token(args.admin_token_file or data_dir / "admin-token")
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
         # access_log off: paths carry receipt numbers, and nothing about a person is logged.
         uvicorn.run(
-            create_app(data_dir, token),
+            create_app(
+                data_dir,
+                token,
+                FleetPolicy(
+                    silent_after_s=args.silent_after_s, backlog_window_s=args.backlog_window_s
+                ),
+            ),
             host=args.host,
             port=args.port,
             access_log=False,

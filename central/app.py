@@ -6,12 +6,15 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from central import admin, errors, operators, routes
+from central import admin, errors, fleet, operators, routes
 from central.context import Platform
+from central.fleet_alerts import FleetPolicy
 from central.security import SigningMiddleware
 
 
-def create_app(data_dir: Path, admin_token: str) -> FastAPI:
+def create_app(
+    data_dir: Path, admin_token: str, fleet_policy: FleetPolicy | None = None
+) -> FastAPI:
     p = Platform.open(data_dir, admin_token)
     app = FastAPI(
         title="Village kiosk reference platform",
@@ -26,5 +29,6 @@ def create_app(data_dir: Path, admin_token: str) -> FastAPI:
     # Before admin.router, whose /{collection}/{code} would otherwise claim /operators/{id}.
     app.include_router(operators.admin_router)
     app.include_router(admin.router)
+    fleet.install(app, fleet_policy)
     app.add_middleware(SigningMiddleware, platform=p)
     return app

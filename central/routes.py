@@ -13,8 +13,8 @@ from pydantic import BaseModel, Field
 from central import blobs, cases, collections, intake, slots
 from central.context import Platform, platform, terminal_id
 from central.errors import ApiError
-from kiosk.contract.records import MAX_BATCH, canonical_json
-from kiosk.contract.signing import sign_payload, unb64
+from kiosk.contract.records import MAX_BATCH
+from kiosk.contract.signing import unb64
 from kiosk.domain.receipt_numbers import ALPHABET
 
 router = APIRouter(prefix="/v1")
@@ -215,18 +215,3 @@ def hall_slots(
         raise ApiError(404, "not_found", "no such service item")
     today = intake.today_in_china(p.now_ms())
     return {"slots": slots.list_slots(p.storage, hall_code, item_code, date_, today)}
-
-
-@router.post("/heartbeats")
-def heartbeat(body: dict[str, Any], request: Request) -> dict[str, Any]:
-    p, tid = _terminal(request)
-    with p.storage.write() as conn:
-        conn.execute(
-            "INSERT INTO heartbeats (terminal_id, at_ms, body) VALUES (?, ?, ?)",
-            (tid, p.now_ms(), canonical_json(body).decode()),
-        )
-    commands: list[dict[str, Any]] = []
-    return {
-        "commands": commands,
-        "signature": sign_payload(p.keys.signing, canonical_json(commands)),
-    }

@@ -128,6 +128,7 @@ class CentralHandle:
     port: int = field(default_factory=_free_port)
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     host: str = "127.0.0.1"
+    extra_args: tuple[str, ...] = ()  # more `serve` options, e.g. ("--silent-after-s", "5")
     _proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -151,7 +152,7 @@ class CentralHandle:
         token_file.chmod(0o600)
         cmd = [sys.executable, "-m", "central", "serve", "--host", self.host]
         cmd += ["--port", str(self.port), "--data-dir", str(self.data_dir)]
-        cmd += ["--admin-token-file", str(token_file)]
+        cmd += ["--admin-token-file", str(token_file), *self.extra_args]
         with self.log_path.open("ab") as log:
             env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
             self._proc = subprocess.Popen(
@@ -248,8 +249,12 @@ class CentralHandle:
 
 
 @contextlib.contextmanager
-def running_central(data_dir: Path, port: int | None = None) -> Iterator[CentralHandle]:
-    handle = CentralHandle(data_dir=data_dir) if port is None else CentralHandle(data_dir, port)
+def running_central(
+    data_dir: Path, port: int | None = None, extra_args: tuple[str, ...] = ()
+) -> Iterator[CentralHandle]:
+    handle = CentralHandle(data_dir=data_dir, extra_args=extra_args)
+    if port is not None:
+        handle.port = port
     try:
         handle.start()
         yield handle
