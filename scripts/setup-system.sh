@@ -20,6 +20,8 @@ PACKAGES=(
   tesseract-ocr tesseract-ocr-chi-sim
   # libusb for pyusb: USB receipt printers through python-escpos
   libusb-1.0-0
+  # Headless Chromium for the fleet page's browser tests (driven by Playwright's bundled driver)
+  chromium
 )
 
 missing=()
