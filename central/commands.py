@@ -87,6 +87,11 @@ def due(conn: sqlite3.Connection, tid: str, now_ms: int) -> list[dict[str, Any]]
     return [json.loads(r["signed"]) for r in rows]
 
 
+def shown_status(status: str, expires_at_ms: int, now_ms: int) -> str:
+    """An open command past its expiry is shown as `expired` (it is no longer delivered)."""
+    return "expired" if status in OPEN and expires_at_ms <= now_ms else status
+
+
 def listing(storage: Storage, tid: str, now_ms: int, limit: int = 50) -> list[dict[str, Any]]:
     rows = storage.all(
         "SELECT id, action, status, issued_at_ms, expires_at_ms, delivered_at_ms,"
@@ -95,13 +100,9 @@ def listing(storage: Storage, tid: str, now_ms: int, limit: int = 50) -> list[di
         tid,
         limit,
     )
-    out = []
-    for r in rows:
-        row = dict(r)
-        if row["status"] in OPEN and row["expires_at_ms"] <= now_ms:
-            row["status"] = "expired"
-        out.append(row)
-    return out
+    return [
+        {**dict(r), "status": shown_status(r["status"], r["expires_at_ms"], now_ms)} for r in rows
+    ]
 
 
 def open_upload(storage: Storage, tid: str, command_id: str, now_ms: int) -> bool:

@@ -35,6 +35,20 @@ COOKIE = "fleet_session"
 SESSION_MS = 12 * 3600 * 1000
 CHINA = timezone(timedelta(hours=8))
 DEVICE_ORDER = ("card_reader", "id_reader", "camera", "printer")
+ACTION_LABELS = {
+    "refresh_catalog": "刷新目录",
+    "upload_logs": "上传日志",
+    "retry_dead_letters": "重试被拒记录",
+}
+COMMAND_STATUS_LABELS = {
+    "pending": "待发送",
+    "delivered": "已送达",
+    "done": "已完成",
+    "failed": "失败",
+    "refused": "被终端拒绝",
+    "interrupted": "中断",
+    "expired": "已过期",
+}
 STYLE = """
 body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;margin:16px;color:#111}
 h1{font-size:22px;margin:0 0 6px}.summary{margin:0 0 10px;font-size:15px}
@@ -62,7 +76,7 @@ def fleet_view(request: Request, township: str) -> list[dict[str, Any]]:
     """Every terminal's row (central/fleet_store.py) with its alerts as of now."""
     p = platform(request)
     now, policy = p.now_ms(), fleet_policy(request)
-    rows = fleet_rows(p.storage, township)
+    rows = fleet_rows(p.storage, now, township)
     for row in rows:
         row["alerts"] = terminal_alerts(row, now, policy)
     return rows
@@ -159,6 +173,14 @@ def _size(n: int) -> str:
     return f"{n / 1024**3:.1f} GB"
 
 
+def _command(last: dict[str, str] | None) -> str:
+    if last is None:
+        return "—"
+    action, status = last["action"], last["status"]
+    words = f"{ACTION_LABELS.get(action, action)} · {COMMAND_STATUS_LABELS.get(status, status)}"
+    return f'<span title="{html.escape(action)} {html.escape(status)}">{html.escape(words)}</span>'
+
+
 def _restarts(restarts: dict[str, Any] | None) -> str:
     if not restarts:
         return "—"
@@ -217,7 +239,7 @@ def _row(row: dict[str, Any], now_ms: int) -> str:
         f'<td class="disk">{_size(int(disk["free_bytes"])) + " 可用" if disk else "—"}</td>',
         f'<td class="version">{e(row["software_version"])}</td>',
         f'<td class="restarts">{_restarts(body.get("restarts"))}</td>',
-        f'<td class="command">{e(row["last_command"] or "—")}</td>',
+        f'<td class="command">{_command(row["last_command"])}</td>',
     ]
     others = sorted(set(devices) - set(DEVICE_ORDER))
     if others:

@@ -9,6 +9,7 @@ import json
 import sqlite3
 from typing import Any
 
+from central import commands
 from central.fleet_alerts import FleetPolicy
 from central.storage import Storage
 from kiosk.contract.records import canonical_json
@@ -104,14 +105,15 @@ def clear_audit_alert(storage: Storage, tid: str) -> bool:
         )
 
 
-def fleet_rows(storage: Storage, township: str = "") -> list[dict[str, Any]]:
-    """Every enrolled terminal with its hall and last health, in county/township/hall order."""
+def fleet_rows(storage: Storage, now_ms: int, township: str = "") -> list[dict[str, Any]]:
+    """Every enrolled terminal with its hall and last health, in county/township/hall order;
+    `last_command` is {"action", "status"} of the newest command, or None."""
     rows = storage.all(
         "SELECT t.terminal_id, t.software_version, t.enrolled_at_ms, t.last_seen_ms,"
         " h.code AS hall_code, h.name AS hall_name, h.township, h.county,"
         " th.received_at_ms, th.body, th.clock_skew_ms, th.trend, th.audit_seq,"
         " th.audit_alert, th.last_refusal_at_ms, th.last_refusal_reason,"
-        " (SELECT c.action || ' ' || c.status FROM commands c"
+        " (SELECT json_array(c.action, c.status, c.expires_at_ms) FROM commands c"
         "   WHERE c.terminal_id = t.terminal_id ORDER BY c.issued_at_ms DESC LIMIT 1)"
         "   AS last_command"
         " FROM terminals t JOIN halls h ON h.code = t.hall_code"
@@ -126,6 +128,12 @@ def fleet_rows(storage: Storage, township: str = "") -> list[dict[str, Any]]:
         row = dict(r)
         row["body"] = json.loads(r["body"]) if r["body"] else {}
         row["trend"] = json.loads(r["trend"]) if r["trend"] else []
+        if r["last_command"]:
+            action, status, expires = json.loads(r["last_command"])
+            row["last_command"] = {
+                "action": action,
+                "status": commands.shown_status(status, expires, now_ms),
+            }
         out.append(row)
     return out
 

@@ -60,7 +60,7 @@ def test_a_command_is_signed_delivered_until_settled_then_never_again(
     beat(t, command_results=[late])
     assert statuses(shared_central, t.terminal_id) == {cmd["id"]: "done"}
     row = fleet(shared_central)[t.terminal_id]
-    assert row["last_command"] == "refresh_catalog done"
+    assert row["last_command"] == {"action": "refresh_catalog", "status": "done"}
     assert "command_refused" in [a["code"] for a in row["alerts"]]
 
 

@@ -1,21 +1,21 @@
 """A simulated fleet: terminals as threads, each made of the real parts.
 
 Each SimulatedTerminal enrols with the real reference platform (its own Ed25519 key, signing
-every request through the real PlatformClient), keeps a real Outbox in its own data dir and
-syncs it with the real SyncEngine, has a real EscposReceiptPrinter talking to its own ESC/POS
-emulator over TCP and a SimulatedCamera, an audit log and a command journal on disk, and runs
-the HeartbeatService and CommandRunner the composition root builds (kiosk.app.build_heartbeat)
-from its own thread, ticking like the kiosk's timer.
+every request through the real PlatformClient); keeps a real Outbox in its own data dir, synced
+by the real SyncService on its own thread; has a real EscposReceiptPrinter talking to its own
+ESC/POS emulator over TCP and a SimulatedCamera; and runs the HeartbeatService and
+CommandRunner the composition root builds (kiosk.app.build_heartbeat), with the audit log and
+command journal on disk, ticking from its own thread like the kiosk's timer.
 
-Everything that touches the terminal's SQLite outbox runs on the terminal's thread (SQLite
-connections stay on their thread); the test reaches in with `call(fn)`.
+The test reaches into a terminal with `call(fn)`, which runs on the terminal's thread (its own
+SQLite connection to the outbox stays there).
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -28,7 +28,7 @@ from devices.emulators.escpos_printer import EscposPrinterEmulator, PaperState
 from devices.escpos_printer import escpos_printer_from_config
 from devices.simulated_camera import SimulatedCamera
 from kiosk.app import build_heartbeat
-from kiosk.config import Config, LoggingConfig, TerminalConfig
+from kiosk.config import Config, LoggingConfig, PlatformConfig, TerminalConfig
 from kiosk.ports.clock import Clock, SystemClock
 from kiosk.services.catalog import CatalogService
 from kiosk.services.heartbeat import HeartbeatService, HeartbeatSettings, PolledDevices
@@ -37,7 +37,8 @@ from offline_queue.credentials import Credentials
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.records import NewRecord
 from offline_queue.store import Outbox, open_terminal_outbox
-from offline_queue.sync import SyncEngine
+from offline_queue.sync_service import SyncService
+from offline_queue.terminal import build_sync_service
 from tests.support.central import CentralHandle
 
 T = TypeVar("T")
@@ -80,58 +81,11 @@ class SkewedClock:
         return self._system.monotonic()
 
 
-@dataclass(frozen=True)
-class BacklogSnapshot:
-    pending_by_kind: Mapping[str, int]
-    bytes_pending: int
-    oldest_pending_age_s: float | None
-    dead_letters: int
-    conflicts: int
-    last_success_at: datetime | None
-    last_error: str
-    clock_offset_ms: int
-    warning: bool
-    refusing: bool
-
-
-@dataclass
-class OutboxBacklog:
-    """A BacklogSource over the real Outbox and SyncEngine (what the sync service's status
-    gives the kiosk): stats from the outbox, the outcome of the last drain."""
-
-    outbox: Outbox
-    client: PlatformClient
-    clock: Clock
-    last_success_at: datetime | None = None
-    last_error: str = ""
-
-    def sync(self) -> None:
-        report = SyncEngine(self.outbox, self.client).drain()
-        self.last_error = report.stopped
-        if not report.stopped:
-            self.last_success_at = self.clock.now()
-
-    def status(self) -> BacklogSnapshot:
-        s = self.outbox.stats()
-        return BacklogSnapshot(
-            dict(s.pending_by_kind),
-            s.bytes_pending,
-            s.oldest_pending_age_s,
-            s.dead,
-            s.conflicts,
-            self.last_success_at,
-            self.last_error,
-            self.client.clock_offset_ms,
-            s.warning,
-            s.refusing,
-        )
-
-
 @dataclass
 class Parts:
     client: PlatformClient
-    outbox: Outbox
-    backlog: OutboxBacklog
+    outbox: Outbox  # this thread's own connection, for the test's enqueues and reads
+    sync: SyncService
     heartbeat: HeartbeatService
     terminal_id: str
 
@@ -144,7 +98,8 @@ class SimulatedTerminal:
     settings: HeartbeatSettings
     tick_s: float = 1.0
     clock: Clock = field(default_factory=SystemClock)
-    grow_backlog: bool = False  # queue one more record before every tick, never sync
+    grow_backlog: bool = False  # queue one more record before every tick; sync cannot reach
+    probe_interval_s: float = 30.0
     printer: EscposPrinterEmulator = field(default_factory=EscposPrinterEmulator)
     parts: Parts | None = None
     error: BaseException | None = None
@@ -190,34 +145,45 @@ class SimulatedTerminal:
             client.enrol(self._code, creds.public_key_b64(), "0.1.0")
         )
         client.signer = Signer(enrolment.terminal_id, creds.key())
+        # The growing terminal's sync is misrouted (a port nobody listens on): records pile
+        # up while its heartbeat still gets through.
+        sync_url = "http://127.0.0.1:9" if self.grow_backlog else self.central.base_url
+        config = Config(
+            terminal=TerminalConfig(data_dir=data),
+            platform=PlatformConfig(base_url=sync_url, probe_interval_s=self.probe_interval_s),
+            logging=LoggingConfig(dir=data / "logs"),
+        )
+        (data / "no-links").mkdir(exist_ok=True)
+        sync = build_sync_service(config, enrolment, creds.key(), self.clock, data / "no-links")
         outbox = open_terminal_outbox(
             data, enrolment.seal_public_key, enrolment.terminal_id, self.clock
         )
-        backlog = OutboxBacklog(outbox, client, self.clock)
         host, port = self.printer.address
         printer = escpos_printer_from_config(
             {"transport": "network", "host": host, "port": port, "timeout_s": 2.0}
         )
         camera = SimulatedCamera([np.zeros((48, 64, 3), np.uint8)])
         camera.open()
-        config = Config(
-            terminal=TerminalConfig(data_dir=data), logging=LoggingConfig(dir=data / "logs")
-        )
         heartbeat = build_heartbeat(
             config,
             client,
             enrolment,
             self.clock,
             PolledDevices({"camera": camera.status, "printer": printer.status}),
-            backlog,
+            sync,
             CatalogService(client, JsonCatalogCache(data / "catalog.json"), self.clock),
-            outbox.requeue,
+            sync.retry_dead_letters,
         )
         heartbeat.settings = self.settings
-        # One real record delivered, so "last sync" is a real sync.
+        # One real record, delivered by the sync service, so "last sync" is a real sync.
         outbox.enqueue(application(0))
-        backlog.sync()
-        return Parts(client, outbox, backlog, heartbeat, enrolment.terminal_id)
+        sync.start()
+        deadline = self.clock.monotonic() + 60
+        while not (sync.status().last_success_at or sync.status().last_error):
+            if self.clock.monotonic() > deadline:
+                raise RuntimeError("the sync service never finished its first run")
+            threading.Event().wait(0.05)
+        return Parts(client, outbox, sync, heartbeat, enrolment.terminal_id)
 
     def _run(self) -> None:
         parts = None
@@ -244,6 +210,7 @@ class SimulatedTerminal:
                 if self.grow_backlog:
                     n += 1
                     parts.outbox.enqueue(application(n))
+                    parts.sync.sync_now()  # its status follows the outbox
                 parts.heartbeat.tick()
         except BaseException as exc:
             self.error = exc
@@ -251,5 +218,6 @@ class SimulatedTerminal:
             raise
         finally:
             if parts is not None:
+                parts.sync.stop()
                 parts.outbox.close()
                 parts.client.close()

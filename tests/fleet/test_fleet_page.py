@@ -8,6 +8,7 @@ test-output/fleet/ and their paths are printed.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ import pytest
 
 from devices.emulators.escpos_printer import PaperState
 from kiosk.services.heartbeat import HeartbeatSettings
-from tests.fleet.simulated_fleet import Parts, SimulatedTerminal, SkewedClock, application
+from tests.fleet.simulated_fleet import SimulatedTerminal, SkewedClock, application
 from tests.support.central import CentralHandle, running_central
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -36,7 +37,9 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-OUT = Path(__file__).resolve().parents[2] / "test-output" / "fleet"
+REPO = Path(__file__).resolve().parents[2]
+OUT = REPO / "test-output" / "fleet"
+ITEM = "000113001000"  # 最低生活保障申请, what the simulated terminals apply for
 HALLS = [f"45112310{n}" for n in range(1, 8)] + ["451123201"]
 TERMINALS = 30
 SILENT_AFTER_S = 8  # the platform's threshold for this run (an hour in production)
@@ -224,34 +227,37 @@ def test_the_page_filters_by_township_and_by_alerts(
     assert page.locator("tr.row.ok").count() == 0
 
 
-def dead_letter(parts: Parts) -> str:
-    rec = parts.outbox.enqueue(application(99))
-    [claimed] = parts.outbox.claim(1)
-    assert claimed.id == rec.id
-    parts.outbox.dead_letter(rec.id, "平台拒收：form fields invalid: household_size")
-    return rec.id
-
-
-def test_a_signed_command_from_the_admin_api_clears_dead_letters_once(
+def test_a_signed_command_from_the_admin_api_retries_dead_letters_once(
     central: CentralHandle, fleet: list[SimulatedTerminal], page: Page
 ) -> None:
+    """The platform withdrew an item by mistake, so a terminal's application for it was
+    refused; once the item is back, a technician retries the terminal's dead letters remotely."""
     t = fleet[DEAD]
-    record_id = t.call(dead_letter)
-    page.goto(central.base_url + "/fleet")
-    wait_until(
-        page, "the dead letter", lambda: "dead_letters" in alerts_by_terminal(page)[t.terminal_id]
-    )
+    catalog = json.loads((REPO / "central/seed/catalog.json").read_text(encoding="utf-8"))
+    item = next(i for i in catalog["items"] if i["code"] == ITEM)
+    central.remove_item(ITEM)
+    try:
+        record_id = t.call(lambda p: p.outbox.enqueue(application(99)).id)
+        t.call(lambda p: p.sync.sync_now())
+        page.goto(central.base_url + "/fleet")
+        wait_until(
+            page,
+            "the dead letter",
+            lambda: "dead_letters" in alerts_by_terminal(page)[t.terminal_id],
+        )
+    finally:
+        central.update_item(item)
+    assert t.call(lambda p: p.outbox.get(record_id).state) == "dead"
     r = central.admin(
         "POST", f"/v1/admin/terminals/{t.terminal_id}/commands", {"action": "retry_dead_letters"}
     )
     assert r.status_code == 201, r.text
     command_id = r.json()["id"]
     last_command = page.locator(f"#t-{t.terminal_id} td.command")
-    wait_until(
-        page, "the command done", lambda: last_command.inner_text() == "retry_dead_letters done"
-    )
-    assert "dead_letters" not in alerts_by_terminal(page)[t.terminal_id]
-    assert t.call(lambda p: p.outbox.get(record_id).state) == "queued"
+    done = "重试被拒记录 · 已完成"
+    wait_until(page, "the command done", lambda: last_command.inner_text() == done)
+    wait_until(page, "the dead letter gone", lambda: alerts_by_terminal(page)[t.terminal_id] == [])
+    assert t.call(lambda p: p.outbox.get(record_id).state) == "delivered"
     entries = t.call(lambda p: p.heartbeat.audit.recent(20))
     acted = [e for e in entries if e.subject == command_id]
     assert [(e.action, e.details["status"]) for e in acted] == [
