@@ -14,6 +14,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from bench.search import bench_search
 from kiosk.ports.clock import SystemClock
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.records import NewAttachment, NewRecord
@@ -162,6 +163,7 @@ def main() -> int:
         bench_queuing(Path(tmp), None)
         bench_drain(Path(tmp), n)
         bench_wire_bytes(Path(tmp))
+    bench_search()
     return 0
 
 

@@ -27,6 +27,7 @@ from kiosk.ports.clock import Clock, SystemClock
 from kiosk.ports.health import BacklogSource, DeviceHealthSource
 from kiosk.ports.sync import SyncStatus
 from kiosk.services.catalog import CatalogService, CatalogView
+from kiosk.services.guide import GuideService
 from kiosk.services.heartbeat import HeartbeatService
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
@@ -99,7 +100,11 @@ class Kiosk:
         """GUI thread: start an enrolment check and catalog refresh in the background."""
 
         def work() -> tuple[Enrolment, CatalogView]:
-            return self.ensure_enrolled(), self.catalog.refresh()
+            enrolment, view = self.ensure_enrolled(), self.catalog.refresh()
+            guide = self.ctx.services.guide
+            if guide is not None:  # its search index is rebuilt here, if the items changed
+                guide.update(view)
+            return enrolment, view
 
         self.workers.run(work, self._refreshed, self._refresh_failed)
         if self.queue is not None:
@@ -197,7 +202,7 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
         workers=workers,
         clock=clock,
         settings=UiSettings(service_phone=config.ui.service_phone),
-        services=Services(catalog=catalog),
+        services=Services(catalog=catalog, guide=GuideService(catalog)),
     )
     defaults = Defaults(config.terminal.language, config.ui.elderly_mode, config.ui.voice_prompts)
     window = MainWindow(ctx, defaults)

@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.errors import KioskError
 from kiosk.ports.clock import Clock
 from kiosk.services.catalog import CatalogService
+from kiosk.services.guide import GuideService
 from kiosk.services.session import Session
 from ui.i18n import Translator
 from ui.theme import Theme
@@ -36,6 +37,7 @@ class Services:
     on this terminal; a screen whose service is missing is not offered."""
 
     catalog: CatalogService | None = None
+    guide: GuideService | None = None
 
 
 @dataclass

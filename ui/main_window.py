@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from ui.context import UiContext
 from ui.messages import MESSAGES
 from ui.navigation import Navigator, Screen
+from ui.screens.guide import GuideScreen
+from ui.screens.guide_item import GuideItemScreen
+from ui.screens.guide_list import GuideListScreen
 from ui.screens.home import HomeScreen
 from ui.screens.out_of_service import OutOfServiceScreen
 from ui.session_watch import CountdownOverlay, Defaults, SessionWatch
@@ -16,7 +19,7 @@ from ui.session_watch import CountdownOverlay, Defaults, SessionWatch
 
 def build_screens(ctx: UiContext) -> list[Screen]:
     """Every screen of the kiosk, home first."""
-    return [HomeScreen(ctx)]
+    return [HomeScreen(ctx), GuideScreen(ctx), GuideListScreen(ctx), GuideItemScreen(ctx)]
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +35,9 @@ class MainWindow(QMainWindow):
         assert isinstance(home, HomeScreen)
         self.home = home
         home.offers = self.navigator.offers
+        guide_item = self.navigator.screens["guide_item"]
+        assert isinstance(guide_item, GuideItemScreen)
+        guide_item.offers = self.navigator.offers
         self.out_of_service = OutOfServiceScreen()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.navigator)

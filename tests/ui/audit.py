@@ -104,7 +104,9 @@ def drawn_colours(widget: QWidget) -> tuple[QColor, QColor | None]:
     group = QPalette.ColorGroup.Active if widget.isEnabled() else QPalette.ColorGroup.Disabled
     palette_fg = widget.palette().color(group, widget.foregroundRole())
     drawn = dict(zip(values.tolist(), counts.tolist(), strict=True))
-    floor = max(8, pixels.size // 500)
+    # Enough solid pixels to be glyphs, not anti-aliasing; capped so a big tile's few words
+    # still count (a single 18 pt CJK glyph has well over 200 solid pixels).
+    floor = max(8, min(pixels.size // 500, 200))
     if drawn.get(palette_fg.rgb() & 0xFFFFFF, 0) >= floor:
         return background, palette_fg
     candidates = [_rgb(int(v)) for v in values[order[1:]] if drawn[int(v)] >= floor]

@@ -3,11 +3,19 @@ with a hand-moved clock and a speaker that records what it was asked to say."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ports.clock import FakeClock
+from kiosk.errors import PlatformError
+from kiosk.ports.clock import Clock, FakeClock
+from kiosk.services.catalog import CatalogService
+from kiosk.services.guide import GuideService
 from kiosk.services.session import Session
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
@@ -63,3 +71,62 @@ def make_window(
     window.show()
     qapp.processEvents()
     return window
+
+
+# --- the service guide, offline, from the real seed catalog -------------------------------------
+
+SEED_CATALOG = Path(__file__).resolve().parents[2] / "central" / "seed" / "catalog.json"
+
+
+class MemoryCatalogStore:
+    """The catalog cache in memory (the JSON the real cache keeps on disk)."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        self.data = data
+
+    def load(self) -> dict[str, Any] | None:
+        return self.data
+
+    def save(self, catalog: dict[str, Any]) -> None:
+        self.data = catalog
+
+
+class UnreachablePlatform:
+    def fetch_catalog(self, since: int, etag: str | None) -> dict[str, Any] | None:
+        raise PlatformError("no network in this test", message_key="platform.unreachable")
+
+
+def seed_catalog_store(clock: Clock, age_minutes: int = 30) -> MemoryCatalogStore:
+    """The seed catalog as the kiosk would have cached it `age_minutes` ago."""
+    data = json.loads(SEED_CATALOG.read_text(encoding="utf-8"))
+    fetched = clock.now() - timedelta(minutes=age_minutes)
+    return MemoryCatalogStore(
+        {
+            "version": 1,
+            "full": True,
+            "removed": [],
+            **data,
+            "etag": '"catalog-1"',
+            "fetched_at_ms": int(fetched.timestamp() * 1000),
+        }
+    )
+
+
+def guide_services(clock: Clock, store: MemoryCatalogStore | None = None) -> Services:
+    """Services with the guide reading the cached seed catalog, the platform unreachable."""
+    catalog = CatalogService(UnreachablePlatform(), store or seed_catalog_store(clock), clock)
+    return Services(catalog=catalog, guide=GuideService(catalog))
+
+
+def settle(qapp: QApplication, rounds: int = 3) -> None:
+    """Let worker jobs finish and their results reach the widgets (a result may start more
+    work, e.g. a search after loading)."""
+    for _ in range(rounds):
+        QThreadPool.globalInstance().waitForDone(10_000)
+        qapp.processEvents()
+
+
+def sample_services(clock: Clock) -> Services:
+    """Every service a screen can show data from, for the accessibility audit's sample states
+    (journeys add theirs here)."""
+    return guide_services(clock)

@@ -9,27 +9,40 @@ import pytest
 
 from kiosk.ports.clock import FakeClock
 from tests.ui.audit import audit, contrast
-from tests.ui.support import make_window
+from tests.ui.support import make_window, sample_services, settle
 from ui import theme
 from ui.widgets import BannerKind
 
 # Screens that need something to show before they can be audited: name -> enter() params.
 # Journeys add their screens' sample states here.
-SAMPLE_STATES: dict[str, list[dict[str, Any]]] = {}
+SAMPLE_STATES: dict[str, list[dict[str, Any]]] = {
+    "guide": [{}, {"query": "shebaoka"}, {"query": "电脑维修"}],
+    "guide_list": [{"category": "social_assistance"}, {"category": "household_registration"}],
+    "guide_item": [
+        {"code": "000113001000"},  # materials with notes, free, apply here
+        {"code": "000121005000"},  # a fee
+        {"code": "000131003000"},  # guide only, no proxy
+        {"code": "999999999999"},  # gone from the catalog
+    ],
+}
 
 
 @pytest.mark.parametrize(
     ("elderly", "language"), [(True, "zh_CN"), (True, "ug_CN"), (False, "zh_CN")]
 )
 def test_every_screen_meets_the_guideline(qapp, elderly, language):
-    window = make_window(qapp, elderly=elderly, language=language)
+    clock = FakeClock()
+    window = make_window(
+        qapp, clock=clock, elderly=elderly, language=language, services=sample_services(clock)
+    )
+    window.ctx.theme.set_right_to_left(window.ctx.tr.right_to_left)
     window.home.set_network(False)
     window.home.set_device_problems(["printer.out_of_paper"])
     findings = []
     for name, screen in window.navigator.screens.items():
         for params in SAMPLE_STATES.get(name, [{}]):
             window.navigator.go(name, params)
-            qapp.processEvents()
+            settle(qapp)  # the screen's data comes from a worker
             findings += audit(screen, name, elderly)
     window.watch.end_visit()
     assert not findings, "\n".join(map(str, findings))
