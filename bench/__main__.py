@@ -14,6 +14,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from bench import fleet
 from bench.search import bench_search
 from kiosk.ports.clock import SystemClock
 from offline_queue.platform_client import PlatformClient, Signer
@@ -163,6 +164,7 @@ def main() -> int:
         bench_queuing(Path(tmp), None)
         bench_drain(Path(tmp), n)
         bench_wire_bytes(Path(tmp))
+        fleet.main(Path(tmp))
     bench_search()
     return 0
 

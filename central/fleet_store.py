@@ -111,7 +111,7 @@ def fleet_rows(storage: Storage, now_ms: int, township: str = "") -> list[dict[s
     rows = storage.all(
         "SELECT t.terminal_id, t.software_version, t.enrolled_at_ms, t.last_seen_ms,"
         " h.code AS hall_code, h.name AS hall_name, h.township, h.county,"
-        " th.received_at_ms, th.body, th.clock_skew_ms, th.trend, th.audit_seq,"
+        " th.received_at_ms, th.body, th.clock_skew_ms, th.trend, th.audit_seq, th.audit_hash,"
         " th.audit_alert, th.last_refusal_at_ms, th.last_refusal_reason,"
         " (SELECT json_array(c.action, c.status, c.expires_at_ms) FROM commands c"
         "   WHERE c.terminal_id = t.terminal_id ORDER BY c.issued_at_ms DESC LIMIT 1)"

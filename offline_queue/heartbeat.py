@@ -60,7 +60,7 @@ class LogUploader:
                 body = gzip.compress("\n".join(scrub(ln) for ln in tail.splitlines()).encode())
             self.client.upload_log(command_id, name, body)
             sent += len(body)
-        return f"{len(files)} log files, {sent // 1024} kB compressed"
+        return f"{len(files)} log files, {sent} bytes compressed"
 
 
 class TerminalCommandHandlers:

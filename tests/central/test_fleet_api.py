@@ -128,7 +128,8 @@ def test_an_audit_log_that_shrinks_or_changes_raises_an_alert_until_cleared(
     t = shared_central.enrol()
     beat(t, audit_head={"seq": 10, "hash": "a" * 64})
     beat(t, audit_head={"seq": 12, "hash": "b" * 64})
-    assert fleet(shared_central)[t.terminal_id]["alerts"] == []
+    row = fleet(shared_central)[t.terminal_id]
+    assert row["alerts"] == [] and (row["audit_seq"], row["audit_hash"]) == (12, "b" * 64)
     beat(t, audit_head={"seq": 4, "hash": "c" * 64})
     assert [a["code"] for a in fleet(shared_central)[t.terminal_id]["alerts"]] == ["audit_broken"]
     beat(t, audit_head={"seq": 5, "hash": "d" * 64})  # still flagged: a person must look
@@ -183,6 +184,7 @@ def test_the_fleet_page_wants_the_admin_token_or_the_cookie_its_login_sets(
     assert t.terminal_id not in anonymous.text
     bearer = httpx.get(url, headers={"Authorization": f"Bearer {shared_central.admin_token}"})
     assert bearer.status_code == 200 and f'id="t-{t.terminal_id}"' in bearer.text
+    assert bearer.headers["content-encoding"] == "gzip"  # httpx asked for it and unpacked it
     wrong = httpx.post(url + "/login", data={"token": "guess"})
     assert wrong.status_code == 401 and "令牌不正确" in wrong.text
     good = httpx.post(url + "/login", data={"token": shared_central.admin_token})

@@ -39,33 +39,15 @@ from offline_queue.records import NewRecord
 from offline_queue.store import Outbox, open_terminal_outbox
 from offline_queue.sync_service import SyncService
 from offline_queue.terminal import build_sync_service
+from tests.offline_queue.realistic import submission
 from tests.support.central import CentralHandle
 
 T = TypeVar("T")
-NAME, ID_NUMBER, PHONE = "买买提·艾力", "45112319491231003X", "13912345678"
 
 
 def application(n: int) -> NewRecord:
-    """A 低保 application the platform accepts (the shape tests/offline_queue uses)."""
-    form = {
-        "name": NAME,
-        "id_number": ID_NUMBER,
-        "phone": PHONE,
-        "household_size": 2,
-        "monthly_income_yuan": 500 + n,
-    }
-    return NewRecord(
-        kind="submission",
-        personal={
-            "applicant": {"name": NAME, "id_number": ID_NUMBER},
-            "form": form,
-            "phone": PHONE,
-            "agent": None,
-        },
-        item_code="000113001000",
-        item_name="最低生活保障申请",
-        masked_name="买买*",
-    )
+    """A 低保 application without pages, as the kiosk queues it."""
+    return submission(n, pages=0)
 
 
 class SkewedClock:

@@ -21,6 +21,7 @@ import pytest
 from devices.emulators.escpos_printer import PaperState
 from kiosk.services.heartbeat import HeartbeatSettings
 from tests.fleet.simulated_fleet import SimulatedTerminal, SkewedClock, application
+from tests.offline_queue.realistic import LOW_INCOME_ITEM
 from tests.support.central import CentralHandle, running_central
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -39,7 +40,6 @@ FLAGS = [
 ]
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "test-output" / "fleet"
-ITEM = "000113001000"  # 最低生活保障申请, what the simulated terminals apply for
 HALLS = [f"45112310{n}" for n in range(1, 8)] + ["451123201"]
 TERMINALS = 30
 SILENT_AFTER_S = 8  # the platform's threshold for this run (an hour in production)
@@ -234,8 +234,8 @@ def test_a_signed_command_from_the_admin_api_retries_dead_letters_once(
     refused; once the item is back, a technician retries the terminal's dead letters remotely."""
     t = fleet[DEAD]
     catalog = json.loads((REPO / "central/seed/catalog.json").read_text(encoding="utf-8"))
-    item = next(i for i in catalog["items"] if i["code"] == ITEM)
-    central.remove_item(ITEM)
+    item = next(i for i in catalog["items"] if i["code"] == LOW_INCOME_ITEM)
+    central.remove_item(LOW_INCOME_ITEM)
     try:
         record_id = t.call(lambda p: p.outbox.enqueue(application(99)).id)
         t.call(lambda p: p.sync.sync_now())

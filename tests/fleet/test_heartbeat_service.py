@@ -77,6 +77,26 @@ class Handlers:
         return "0"
 
 
+def refresh_command(issued_at_ms: int, expires_at_ms: int) -> dict[str, Any]:
+    body = {
+        "id": str(uuid.uuid4()),
+        "terminal_id": "K7Q2M",
+        "action": "refresh_catalog",
+        "args": {},
+        "issued_at_ms": issued_at_ms,
+        "expires_at_ms": expires_at_ms,
+    }
+    return sign_command(PLATFORM, body)
+
+
+class StaticBacklog:
+    def __init__(self, status: list[Backlog]) -> None:
+        self._status = status
+
+    def status(self) -> Backlog:
+        return self._status[0]
+
+
 class BrokenDisk:
     def usage(self) -> DiskUsage:
         raise OSError("I/O error")
@@ -103,7 +123,7 @@ def rig(tmp_path: Path) -> Rig:
         software_version="0.1.0",
         clock=clock,
         devices=PolledDevices({"printer": lambda: printer[0]}),
-        backlog=type("B", (), {"status": lambda self: backlog[0]})(),
+        backlog=StaticBacklog(backlog),
         restarts=RestartCounter(tmp_path / "restarts.json", clock),
         disk=DataDirDisk(tmp_path),
         audit=audit,
@@ -198,17 +218,7 @@ def test_a_failing_probe_is_reported_not_fatal(rig: Rig) -> None:
 
 def test_commands_in_a_reply_run_and_their_outcomes_ride_the_next_beat_only(rig: Rig) -> None:
     now_ms = int(rig.clock.now().timestamp() * 1000)
-    good = sign_command(
-        PLATFORM,
-        {
-            "id": str(uuid.uuid4()),
-            "terminal_id": "K7Q2M",
-            "action": "refresh_catalog",
-            "args": {},
-            "issued_at_ms": now_ms,
-            "expires_at_ms": now_ms + 600_000,
-        },
-    )
+    good = refresh_command(now_ms, now_ms + 600_000)
     rig.sender.commands = [good]
     result = rig.service.tick()
     assert result is not None and [o.status for o in result.outcomes] == [CommandStatus.DONE]
@@ -224,17 +234,7 @@ def test_commands_in_a_reply_run_and_their_outcomes_ride_the_next_beat_only(rig:
 
 def test_a_replayed_old_reply_cannot_turn_the_clock_back_for_an_expired_command(rig: Rig) -> None:
     now_ms = int(rig.clock.now().timestamp() * 1000)
-    stale = sign_command(
-        PLATFORM,
-        {
-            "id": str(uuid.uuid4()),
-            "terminal_id": "K7Q2M",
-            "action": "refresh_catalog",
-            "args": {},
-            "issued_at_ms": now_ms - 7_200_000,
-            "expires_at_ms": now_ms - 3_600_000,
-        },
-    )
+    stale = refresh_command(now_ms - 7_200_000, now_ms - 3_600_000)
     rig.sender.commands = [stale]
     rig.sender.server_time_ms = now_ms - 5_000_000  # the old reply's own server time
     [outcome] = rig.service.tick().outcomes  # type: ignore[union-attr]

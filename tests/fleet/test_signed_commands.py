@@ -145,7 +145,7 @@ def test_a_forged_command_does_not_burn_the_id_of_the_real_one(
 ) -> None:
     runner, handlers, _ = parts
     real = command()
-    forged = {**sign_command(Ed25519PrivateKey.generate(), real)}
+    forged = sign_command(Ed25519PrivateKey.generate(), real)
     assert runner.run([forged], NOW)[0].reason == "bad_signature"
     assert runner.run([real], NOW)[0].status is CommandStatus.DONE
     assert handlers.calls == ["refresh_catalog"]
