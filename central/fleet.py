@@ -123,8 +123,6 @@ async def upload_log(
     from starlette.concurrency import run_in_threadpool
 
     p, tid = platform(request), terminal_id(request)
-    if not commands.open_upload(p.storage, tid, command_id, p.now_ms()):
-        raise ApiError(403, "not_requested", "no open upload_logs command for this terminal")
     body = await request.body()
     await run_in_threadpool(_store_log, p, tid, command_id, name, body)
     return Response(status_code=204)
@@ -135,6 +133,8 @@ def _logs_dir(p: Platform, tid: str) -> FsPath:
 
 
 def _store_log(p: Platform, tid: str, command_id: str, name: str, body: bytes) -> None:
+    if not commands.open_upload(p.storage, tid, command_id, p.now_ms()):
+        raise ApiError(403, "not_requested", "no open upload_logs command for this terminal")
     folder = _logs_dir(p, tid) / command_id
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / (name + ".gz")
