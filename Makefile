@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
 SYSTEM_PYTHON := /usr/bin/python3
 
-.PHONY: setup system run test lint typecheck imports pytest bench soak lock clean
+.PHONY: setup system run test lint typecheck imports pytest bench soak lock clean package package-smoke
 
 setup: system $(STAMP)
 
@@ -45,6 +45,17 @@ bench: setup
 soak: setup
 	$(PY) -m pytest -m soak
 
+# The one-folder bundle (kiosk.spec) in dist/kiosk/, with its size and build time printed.
+package: setup
+	@start=$$(date +%s); \
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller kiosk.spec && \
+	echo "bundle: dist/kiosk, $$(du -sm dist/kiosk | cut -f1) MB, built in $$(( $$(date +%s) - start )) s"
+
+# Starts the built bundle offscreen against the real reference platform (tests/deploy/smoke).
+package-smoke: setup
+	KIOSK_BUNDLE=dist/kiosk $(PY) -m pytest -m bundle tests/deploy
+
 # Re-pin after editing requirements.in.
 lock: system
 	@test -x $(PY) || $(SYSTEM_PYTHON) -m venv $(VENV)
@@ -52,4 +63,4 @@ lock: system
 	$(PY) -m pip freeze --exclude-editable | sort -f > requirements.lock
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

@@ -40,7 +40,19 @@ def main(argv: list[str] | None = None) -> int:
     op.add_argument("--id-number", required=True)
     op.add_argument("--pin", required=True, help="6 digits, not all alike, not a run")
     op.add_argument("--hall", default="", help="the agent's hall; empty: a county technician")
+    pub = sub.add_parser("publish-release", help="offer a signed release to terminals")
+    pub.add_argument("--data-dir", type=Path, default=Path("var/central"))
+    pub.add_argument("signed_manifest", type=Path)
+    pub.add_argument("archive", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "publish-release":
+        import json
+
+        from central.updates import publish
+
+        release = publish(args.data_dir, json.loads(args.signed_manifest.read_text()), args.archive)
+        print(f"published {release.version} ({release.size} bytes)")
+        return 0
 
     from central.context import Platform
     from central.errors import ApiError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from central import admin, errors, fleet, operators, routes
+from central import admin, errors, fleet, operators, routes, updates
 from central.context import Platform
 from central.fleet_alerts import FleetPolicy
 from central.security import SigningMiddleware
@@ -30,5 +30,6 @@ def create_app(
     app.include_router(operators.admin_router)
     app.include_router(admin.router)
     fleet.install(app, fleet_policy)
+    app.include_router(updates.router)
     app.add_middleware(SigningMiddleware, platform=p)
     return app

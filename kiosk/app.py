@@ -23,6 +23,7 @@ from kiosk.log import setup_logging
 from kiosk.ops.layout import DataLayout
 from kiosk.ops.restarts import RestartCounter
 from kiosk.ops.sd_notify import Notifier
+from kiosk.ops.updates import UpdateInbox, load_release_keys, report_healthy
 from kiosk.ports.clock import Clock, SystemClock
 from kiosk.ports.health import BacklogSource, DeviceHealthSource
 from kiosk.ports.sync import SyncStatus
@@ -31,6 +32,7 @@ from kiosk.services.guide import GuideService
 from kiosk.services.heartbeat import HeartbeatService
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
+from kiosk.version import VERSION
 from offline_queue.audit import open_terminal_audit
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
@@ -46,7 +48,6 @@ from ui.theme import Theme
 from ui.voice import Prompter
 from ui.workers import Workers
 
-VERSION = "0.1.0"
 log = logging.getLogger("kiosk")
 
 
@@ -64,6 +65,7 @@ class Kiosk:
     clock: SystemClock
     timers: list[QTimer]
     queue: TerminalQueue | None = None  # the offline queue, once enrolled
+    reported_healthy: bool = False
 
     def start_queue(self, enrolment: Enrolment) -> None:
         """GUI thread, once enrolled: the sync service starts on its own thread; the home
@@ -82,6 +84,13 @@ class Kiosk:
         if self.queue is not None:
             self.queue.close()
             self.queue = None
+
+    def _healthy(self) -> None:
+        """The home screen is up, with the platform's data or the cached view: this build
+        works. The updater's health check (kiosk/ops/releases.py) waits for this report."""
+        if not self.reported_healthy:
+            self.reported_healthy = True
+            report_healthy(DataLayout(self.config.terminal.data_dir).health, VERSION, self.clock)
 
     def ensure_enrolled(self) -> Enrolment:
         """Worker thread: enrol with the configured code on first start."""
@@ -130,6 +139,7 @@ class Kiosk:
         settings.terminal_id = enrolment.terminal_id
         self.window.home.set_hall(settings.hall_name)
         self._show_catalog_state(view)
+        self._healthy()
 
     def _refresh_failed(self, exc: Exception) -> None:
         if isinstance(exc, ConfigError):
@@ -138,6 +148,7 @@ class Kiosk:
         if isinstance(exc, PlatformError):  # not enrolled and platform down: cached view only
             log.warning("platform unavailable: %s", exc.detail)
             self._show_catalog_state(self.catalog.cached())
+            self._healthy()
             return
         log.error("refresh failed: %s", type(exc).__name__, exc_info=exc)
         self.window.show_out_of_service(type(exc).__name__, self.config.ui.service_phone)
@@ -157,6 +168,38 @@ class _SyncRelay(QObject):
     @Slot(object)
     def _show(self, status: SyncStatus) -> None:
         self._window.home.set_network(status.online)
+
+
+class QuietWhenNoVisit:
+    """The updater's QuietMoment (kiosk/ops/updates.py) until the UI offers a finer one:
+    quiet when nobody is in a visit."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def is_quiet(self) -> bool:
+        return not self.session.active
+
+
+def offer_staged_update(kiosk: Kiosk, quiet: QuietWhenNoVisit) -> None:
+    """GUI thread, on a timer: when an update is staged and nobody is in a visit, ask root to
+    switch to it (it restarts this session). The file work runs on a worker."""
+    if not quiet.is_quiet():
+        return
+    inbox = UpdateInbox(DataLayout(kiosk.config.terminal.data_dir).updates)
+
+    def work() -> bool:
+        keys_file = kiosk.config.updates.release_keys_file
+        staged = inbox.staged(load_release_keys(keys_file)) if keys_file.is_file() else None
+        return staged is not None and inbox.request_apply(
+            staged.manifest.version, quiet, kiosk.clock
+        )
+
+    def done(asked: bool) -> None:
+        if asked:
+            log.info("update: switch requested at a quiet moment")
+
+    kiosk.workers.run(work, done, lambda exc: log.warning("update offer failed: %r", exc))
 
 
 def _install_excepthooks(window: MainWindow, phone: str) -> None:
@@ -216,7 +259,11 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
     probe = QTimer(window)
     probe.timeout.connect(kiosk.refresh)
     probe.start(int(config.platform.probe_interval_s * 1000))
-    kiosk.timers += [tick, probe]
+    updates = QTimer(window)
+    quiet = QuietWhenNoVisit(ctx.session)
+    updates.timeout.connect(lambda: offer_staged_update(kiosk, quiet))
+    updates.start(60_000)
+    kiosk.timers += [tick, probe, updates]
     window.home.set_time(clock.now().astimezone())
     kiosk.refresh()
     return kiosk
@@ -230,9 +277,10 @@ def start_liveness(app: QApplication, notifier: Notifier) -> QTimer | None:
     if interval is None:
         return None
     timer = QTimer(app)
-    timer.timeout.connect(notifier.ping)
+    # A lambda, not the bound method: PySide holds bound methods of plain objects weakly, and
+    # the pings would silently stop once the caller dropped its notifier.
+    timer.timeout.connect(lambda: notifier.ping())  # noqa: PLW0108
     timer.start(max(100, int(interval * 1000)))
-    app.aboutToQuit.connect(notifier.stopping)
     return timer
 
 

@@ -1,9 +1,13 @@
 """The one command the terminal runs (`python -m kiosk` or the bundle's `kiosk`), by verb:
 
     kiosk [CONFIG]               the kiosk UI (kiosk.app, the composition root)
+    kiosk session [CONFIG] [--self-test ...]   what cage runs: the UI, noting how it ended
     kiosk sync [CONFIG] [--once] the headless sync service (offline_queue)
     kiosk record-exit [CONFIG]   count a stop of the kiosk session (systemd ExecStopPost)
     kiosk disk-guard [CONFIG]    purge in a safe order when the disk runs low (systemd timer)
+    kiosk update-fetch | update-apply | update-check [CONFIG]   signed updates (kiosk/updater.py)
+    kiosk --version              print the version
+    kiosk --self-test [CONFIG] [--printer HOST:PORT]   prove an installed build works
 
 Each verb imports only what it needs, so the headless ones never load Qt.
 """
@@ -17,7 +21,8 @@ from pathlib import Path
 from kiosk.config import Config, load_config
 from kiosk.errors import ConfigError
 
-HEADLESS = ("sync", "record-exit", "disk-guard")
+HEADLESS = ("record-exit", "disk-guard")
+UPDATES = ("update-fetch", "update-apply", "update-check")
 
 
 def _config(args: list[str]) -> Config | None:
@@ -31,10 +36,13 @@ def _config(args: list[str]) -> Config | None:
 def record_exit(config: Config) -> int:
     from kiosk.ops.layout import DataLayout
     from kiosk.ops.restarts import RestartCounter
+    from kiosk.ops.session import read_exit
     from kiosk.ports.clock import SystemClock
 
-    counter = RestartCounter(DataLayout(config.terminal.data_dir).restarts, SystemClock())
-    stats = counter.record_from_systemd(os.environ)
+    layout = DataLayout(config.terminal.data_dir)
+    counter = RestartCounter(layout.restarts, SystemClock())
+    stats = counter.record_from_systemd(os.environ, read_exit(layout.session_exit))
+    layout.session_exit.unlink(missing_ok=True)
     print(f"kiosk session stopped ({stats.last_reason}); {stats.unexpected} unexpected so far")
     return 0
 
@@ -50,6 +58,7 @@ def disk_guard(config: Config) -> int:
         single_file,
     )
     from kiosk.ops.layout import DataLayout
+    from kiosk.ops.updates import UpdateInbox
     from kiosk.ports.clock import SystemClock
     from offline_queue.credentials import Credentials
     from offline_queue.store import open_terminal_outbox
@@ -58,7 +67,9 @@ def disk_guard(config: Config) -> int:
     layout = DataLayout(config.terminal.data_dir)
     steps: list[PurgeStep] = [
         OldestFilesFirst("rotated_logs", rotated_logs(config.logging.dir)),
-        OldestFilesFirst("update_downloads", files_in(layout.updates)),
+        OldestFilesFirst(
+            "update_downloads", files_in(layout.updates, UpdateInbox(layout.updates).keep)
+        ),
         OldestFilesFirst("cached_notices", single_file(layout.notices_cache)),
     ]
     enrolment = Credentials(layout.keys).enrolment()
@@ -83,6 +94,32 @@ def main(argv: list[str]) -> int:
         from offline_queue.__main__ import main as sync_main
 
         return sync_main(argv[1:])
+    if verb == "session":
+        from kiosk.ops.layout import DataLayout
+        from kiosk.ops.session import supervise, ui_command
+
+        rest = argv[2:]
+        config = _config([a for a in rest if not a.startswith("-")][:1])
+        if config is None:
+            return 2
+        return supervise(ui_command(rest), DataLayout(config.terminal.data_dir).session_exit)
+    if verb == "--version":
+        from kiosk.version import VERSION
+
+        print(VERSION)
+        return 0
+    if verb in UPDATES:
+        config_args = [a for a in argv[2:] if not a.startswith("--")]
+        config = _config(config_args)
+        if config is None:
+            return 2
+        from kiosk.updater import main as updater
+
+        return updater(verb, config, [a for a in argv[2:] if a.startswith("--")])
+    if verb == "--self-test":
+        from kiosk.self_test import main as self_test
+
+        return self_test(argv[2:])
     if verb in HEADLESS:
         config = _config(argv[2:])
         if config is None:

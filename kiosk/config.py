@@ -69,12 +69,24 @@ class QueueConfig:
 
 
 @dataclass(frozen=True)
+class UpdatesConfig:
+    """Signed application updates (kiosk/ops/updates.py, docs/deployment.md)."""
+
+    release_keys_file: Path = Path("/etc/kiosk/release-keys")  # root-owned, one key per line
+    install_root: Path = Path("/opt/kiosk")
+    fetch_budget_bytes: int = 4_000_000  # per run of the fetch timer, so queued records go first
+    health_timeout_s: float = 180.0
+    max_starts: int = 3
+
+
+@dataclass(frozen=True)
 class Config:
     terminal: TerminalConfig = TerminalConfig()
     platform: PlatformConfig = PlatformConfig()
     ui: UiConfig = UiConfig()
     logging: LoggingConfig = LoggingConfig()
     queue: QueueConfig = QueueConfig()
+    updates: UpdatesConfig = UpdatesConfig()
 
 
 _SECTION_TYPES = {
@@ -83,6 +95,7 @@ _SECTION_TYPES = {
     "ui": UiConfig,
     "logging": LoggingConfig,
     "queue": QueueConfig,
+    "updates": UpdatesConfig,
 }
 
 

@@ -22,6 +22,9 @@ PACKAGES=(
   libusb-1.0-0
   # Headless Chromium for the fleet page's browser tests (driven by Playwright's bundled driver)
   chromium
+  # The kiosk session's compositor, tested headless (cage needs Xwayland; Qt's wayland plugin
+  # needs libwayland-cursor0); systemd-analyze checks the unit files
+  cage xwayland libwayland-cursor0 systemd
 )
 
 missing=()

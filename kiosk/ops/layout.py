@@ -10,6 +10,7 @@ so the disk guard, the heartbeat and the technician screen agree on it.
                             logs/sync/ of the sync service (each process rotates its own file)
     updates/                application update downloads (resumable partial files)
     restarts.json           how often the kiosk session stopped, and why (see restarts.py)
+    session-exit.json       how the UI's last run ended (session.py; read by record-exit)
     health.json             the running version's last "healthy" report (see updates)
     maintenance.request     the technician asked to leave the kiosk session (maintenance.py)
 """
@@ -43,6 +44,10 @@ class DataLayout:
     @property
     def restarts(self) -> Path:
         return self.root / "restarts.json"
+
+    @property
+    def session_exit(self) -> Path:
+        return self.root / "session-exit.json"
 
     @property
     def health(self) -> Path:

@@ -36,8 +36,12 @@ _REASONS = {
 }
 
 
-def reason_from_systemd(environ: Mapping[str, str]) -> str:
+def reason_from_systemd(environ: Mapping[str, str], ui_status: int | None = None) -> str:
+    """`ui_status` is the UI's own exit status (kiosk/ops/session.py): cage reports success
+    even when its client crashed, so a non-zero status there makes it a crash."""
     result = environ.get("SERVICE_RESULT", "")
+    if result == "success" and ui_status not in (None, 0):
+        return "crashed"
     return _REASONS.get(result, result or "unknown")
 
 
@@ -93,6 +97,13 @@ class RestartCounter:
         write_private(self.path, json.dumps(body, sort_keys=True).encode())
         return stats
 
-    def record_from_systemd(self, environ: Mapping[str, str]) -> RestartStats:
+    def record_from_systemd(
+        self, environ: Mapping[str, str], ui_status: int | None = None
+    ) -> RestartStats:
         code, status = environ.get("EXIT_CODE", ""), environ.get("EXIT_STATUS", "")
-        return self.record(reason_from_systemd(environ), f"{code}/{status}" if code else None)
+        detail = f"{code}/{status}" if code else None
+        if ui_status not in (None, 0):
+            detail = (
+                f"ui exited {ui_status}" if ui_status > 0 else f"ui killed by signal {-ui_status}"
+            )
+        return self.record(reason_from_systemd(environ, ui_status), detail)

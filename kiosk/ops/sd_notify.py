@@ -36,10 +36,11 @@ class Notifier:
             return False
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
-                sock.connect(self.address)
-                sock.sendall("\n".join(fields).encode())
+                # Never block the GUI thread on a busy or stuck receiver: drop the ping instead
+                # (a missed ping is what the watchdog is for).
+                sock.sendto("\n".join(fields).encode(), socket.MSG_DONTWAIT, self.address)
         except OSError:
-            return False  # systemd gone (shutdown) or a stale socket: nothing to tell
+            return False  # systemd gone (shutdown), a full queue, or a stale socket
         return True
 
     def ready(self, status: str = "") -> bool:
@@ -47,6 +48,3 @@ class Notifier:
 
     def ping(self) -> bool:
         return self.send("WATCHDOG=1")
-
-    def stopping(self) -> bool:
-        return self.send("STOPPING=1")

@@ -78,3 +78,23 @@ def test_the_exit_hook_writes_a_private_request_the_path_unit_watches(tmp_path):
     assert layout.maintenance_request.stat().st_mode & 0o777 == 0o600
     unit = (ROOT / "deploy/systemd/kiosk-maintenance.path").read_text()
     assert f"PathExists=/var/lib/kiosk/{layout.maintenance_request.name}" in unit
+
+
+def test_a_ui_crash_under_cage_counts_as_a_crash_though_cage_exits_cleanly(tmp_path):
+    # cage exits 0 whatever its client did; `kiosk session` wrote the UI's own status.
+    assert reason_from_systemd({"SERVICE_RESULT": "success"}, ui_status=-11) == "crashed"
+    assert reason_from_systemd({"SERVICE_RESULT": "success"}, ui_status=0) == "stopped"
+    counter = RestartCounter(tmp_path / "restarts.json", FakeClock())
+    stats = counter.record_from_systemd({"SERVICE_RESULT": "success"}, ui_status=-11)
+    assert stats.unexpected == 1 and stats.last_exit == "ui killed by signal 11"
+
+
+def test_kiosk_session_runs_the_ui_and_notes_how_it_ended(tmp_path):
+    from kiosk.ops.session import read_exit, supervise
+
+    exit_file = tmp_path / "session-exit.json"
+    assert supervise([sys.executable, "-c", "raise SystemExit(3)"], exit_file) == 3
+    assert read_exit(exit_file) == 3
+    code = "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"
+    assert supervise([sys.executable, "-c", code], exit_file) == 128 + 11
+    assert read_exit(exit_file) == -11

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 from PySide6.QtCore import QTimer
@@ -50,9 +51,10 @@ def test_watchdog_pings_come_from_the_event_loop_and_stop_while_it_is_blocked(qt
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     with notify_listener() as listener:
-        notifier = Notifier({"NOTIFY_SOCKET": str(listener.path), "WATCHDOG_USEC": "200000"})
-        timer = start_liveness(app, notifier)
+        environ = {"NOTIFY_SOCKET": str(listener.path), "WATCHDOG_USEC": "200000"}
+        timer = start_liveness(app, Notifier(environ))  # nobody else keeps the notifier
         assert timer is not None
+        gc.collect()
         try:
             qtbot.waitUntil(lambda: "WATCHDOG=1" in listener.drain(), timeout=10_000)
             assert listener.messages[0].startswith("READY=1")
@@ -70,4 +72,13 @@ def test_watchdog_pings_come_from_the_event_loop_and_stop_while_it_is_blocked(qt
             qtbot.waitUntil(lambda: "WATCHDOG=1" in listener.drain(), timeout=10_000)
         finally:
             timer.stop()
-            app.aboutToQuit.disconnect(notifier.stopping)
+            timer.deleteLater()
+
+
+def test_a_receiver_that_stops_reading_never_blocks_the_sender():
+    with notify_listener() as listener:
+        notifier = Notifier({"NOTIFY_SOCKET": str(listener.path), "WATCHDOG_USEC": "1000000"})
+        # Nobody drains: the queue fills, later pings are dropped, and no call ever waits.
+        results = [notifier.ping() for _ in range(5000)]
+        assert results[0] and not results[-1]
+        assert listener.drain()[0] == "WATCHDOG=1"

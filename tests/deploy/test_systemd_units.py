@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = ROOT / "deploy/systemd"
 INSTALLED_BINARY = "/opt/kiosk/current/kiosk"
+STABLE_BINARY = "/opt/kiosk/stable/kiosk"
 
 
 def _unit_files() -> list[Path]:
@@ -27,6 +28,7 @@ def test_units_and_the_pcscd_drop_in_pass_systemd_analyze_verify(tmp_path):
     stand_in.chmod(0o755)
     for unit in _unit_files():
         text = unit.read_text().replace(INSTALLED_BINARY, str(stand_in))
+        text = text.replace(STABLE_BINARY, str(stand_in))
         (tmp_path / unit.name).write_text(text)
     shutil.copytree(UNITS / "pcscd.service.d", tmp_path / "pcscd.service.d")
     names = [p.name for p in _unit_files()] + ["pcscd.service"]
@@ -58,3 +60,13 @@ def test_every_unit_runs_the_installed_bundle_as_the_kiosk_user():
     ):
         assert line in session
     assert "cage -s" not in session  # -s would allow VT switching
+
+
+def test_the_updater_runs_as_root_only_from_the_stable_version():
+    for name in ("kiosk-update-apply.service", "kiosk-update-check.service"):
+        text = (UNITS / name).read_text()
+        assert f"ExecStart={STABLE_BINARY} update-" in text and "User=" not in text
+    session = (UNITS / "kiosk-session.service").read_text()
+    assert f"ExecStartPre=+{STABLE_BINARY} update-check" in session
+    fetch = (UNITS / "kiosk-update-fetch.service").read_text()
+    assert "User=kiosk" in fetch
