@@ -56,7 +56,7 @@ def test_every_unit_runs_the_installed_bundle_as_the_kiosk_user():
         "NotifyAccess=all",
         "Restart=always",
         "StartLimitIntervalSec=0",
-        f"ExecStopPost={INSTALLED_BINARY} record-exit",
+        f"ExecStopPost=-{STABLE_BINARY} record-exit",
     ):
         assert line in session
     assert "cage -s" not in session  # -s would allow VT switching
@@ -67,6 +67,6 @@ def test_the_updater_runs_as_root_only_from_the_stable_version():
         text = (UNITS / name).read_text()
         assert f"ExecStart={STABLE_BINARY} update-" in text and "User=" not in text
     session = (UNITS / "kiosk-session.service").read_text()
-    assert f"ExecStartPre=+{STABLE_BINARY} update-check" in session
+    assert f"ExecStartPre=-+{STABLE_BINARY} update-check" in session
     fetch = (UNITS / "kiosk-update-fetch.service").read_text()
     assert "User=kiosk" in fetch
