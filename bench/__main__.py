@@ -18,7 +18,7 @@ from bench import fleet
 from bench.search import bench_search
 from kiosk.ports.clock import SystemClock
 from offline_queue.platform_client import PlatformClient, Signer
-from offline_queue.records import NewAttachment, NewRecord
+from offline_queue.records import Limits, NewAttachment, NewRecord
 from offline_queue.store import open_terminal_outbox
 from offline_queue.sync import SyncEngine
 from tests.support.central import running_central
@@ -94,8 +94,10 @@ def bench_drain(tmp: Path, n: int) -> None:
         terminal = central.enrol()
         client = PlatformClient(central.base_url, 2, 30)
         client.signer = Signer(terminal.terminal_id, terminal.key)
+        # The drain holds more than the default hard limit of unsent records.
+        roomy = Limits(soft_count=n + 1, hard_count=n + 1)
         box = open_terminal_outbox(
-            tmp / "k", terminal.seal_public_key, terminal.terminal_id, SystemClock()
+            tmp / "k", terminal.seal_public_key, terminal.terminal_id, SystemClock(), roomy
         )
         for i in range(n):
             box.enqueue(new_record(i, pages=0))
