@@ -1,8 +1,11 @@
 """Record intake: idempotent on the terminal's record id, never a second case.
 
-Every record is handled inside one `BEGIN IMMEDIATE` transaction that starts with the lookup
-of its id, so two identical requests arriving at once are serialised: the second finds the
-first's row and answers with the first's result.
+A batch is handled in two steps. First, outside the write lock, each record is checked on its
+own (shape, content hash, unsealing, form): pure work that needs no lock. Then the whole batch
+is stored in one `BEGIN IMMEDIATE` transaction (one commit, one fsync): each record starts with
+the lookup of its id, so two identical batches arriving at once are serialised and the second
+answers with the first's results. Each record's writes run under a savepoint of their own, so
+a bad record gets its own `rejected` result and never fails the batch.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from central import cases, collections, slots
-from central.blobs import SHA_RE, is_complete
+from central.blobs import SHA_RE
 from central.context import Platform
 from central.errors import Rejected
 from kiosk.contract.records import RECORD_KINDS, record_content_hash
@@ -40,6 +44,23 @@ def _result(rid: str, outcome: str, reason: str = "", **extra: Any) -> dict[str,
         "booking_no": None,
         **extra,
     }
+
+
+@dataclass
+class _Checked:
+    """A well-formed record after the checks that need no lock. `rejected` is why the record
+    itself is unacceptable; it is answered only once the record is known to be neither a
+    duplicate nor waiting for its attachments, as if checked inside the transaction."""
+
+    rec: dict[str, Any]
+    rejected: str = ""
+    item: dict[str, Any] = field(default_factory=dict)
+    receipt_no: str = ""
+    id_hmac: str = ""
+
+    @property
+    def rid(self) -> str:
+        return str(self.rec["id"])
 
 
 def _check_shape(rec: Any) -> str:
@@ -74,16 +95,19 @@ def _open(p: Platform, rec: dict[str, Any]) -> dict[str, Any]:
     return payload
 
 
-def _submission(
+def _check_submission(
     p: Platform,
-    conn: sqlite3.Connection,
     tid: str,
-    rec: dict[str, Any],
+    checked: _Checked,
     payload: dict[str, Any],
+    items: dict[str, dict[str, Any] | None],
     now_ms: int,
-) -> dict[str, Any]:
-    meta = rec["meta"]
-    item = collections.live_item(p.storage, str(meta.get("item_code", "")))
+) -> None:
+    meta = checked.rec["meta"]
+    code = str(meta.get("item_code", ""))
+    if code not in items:  # one catalog read per item code and batch
+        items[code] = collections.live_item(p.storage, code)
+    item = items[code]
     if item is None:
         raise Rejected("the service item is unknown or withdrawn")
     try:
@@ -101,76 +125,92 @@ def _submission(
     id_number = applicant.get("id_number")
     if not isinstance(id_number, str) or not id_number:
         raise Rejected("the applicant's ID number is missing")
-    receipt_no = str(receipt)
-    if conn.execute("SELECT 1 FROM cases WHERE receipt_no = ?", (receipt_no,)).fetchone():
-        raise Rejected("this receipt number was already used by another record")
-    case_id = cases.open_case(
-        conn,
-        record_id=rec["id"],
-        receipt_no=receipt_no,
-        terminal_id=tid,
-        item=item,
-        id_hmac=p.keys.id_hmac(id_number),
-        at_ms=now_ms,
-    )
-    return _result(rec["id"], "accepted", receipt_no=receipt_no, case_id=case_id)
+    checked.item, checked.receipt_no = item, str(receipt)
+    checked.id_hmac = p.keys.id_hmac(id_number)
 
 
-def accept(p: Platform, tid: str, rec: Any, now_ms: int) -> dict[str, Any]:
+def _check(
+    p: Platform, tid: str, rec: Any, items: dict[str, dict[str, Any] | None], now_ms: int
+) -> _Checked | dict[str, Any]:
+    """Outside the write lock. A malformed record is answered at once (a result dict)."""
     try:
-        rid = _check_shape(rec)
+        _check_shape(rec)
     except Rejected as exc:
         bad_id = rec.get("id") if isinstance(rec, dict) else None
         return _result(bad_id if isinstance(bad_id, str) else "", "rejected", str(exc))
-    with p.storage.write() as conn:
-        row = conn.execute(
-            "SELECT content_hash, result FROM records WHERE id = ?", (rid,)
+    checked = _Checked(rec)
+    try:
+        payload = _open(p, rec)
+        if rec["kind"] == "submission":
+            _check_submission(p, tid, checked, payload, items, now_ms)
+        elif rec["kind"] == "appointment":
+            checked.id_hmac = p.keys.id_hmac(str(payload.get("id_number", "")))
+    except Rejected as exc:
+        checked.rejected = str(exc)
+    return checked
+
+
+def _write(conn: sqlite3.Connection, tid: str, c: _Checked, now_ms: int) -> dict[str, Any]:
+    """The record's own writes, inside the batch's transaction. Raises Rejected."""
+    rec, rid = c.rec, c.rid
+    if rec["kind"] == "submission":
+        if conn.execute("SELECT 1 FROM cases WHERE receipt_no = ?", (c.receipt_no,)).fetchone():
+            raise Rejected("this receipt number was already used by another record")
+        case_id = cases.open_case(
+            conn,
+            record_id=rid,
+            receipt_no=c.receipt_no,
+            terminal_id=tid,
+            item=c.item,
+            id_hmac=c.id_hmac,
+            at_ms=now_ms,
+        )
+        return _result(rid, "accepted", receipt_no=c.receipt_no, case_id=case_id)
+    if rec["kind"] == "appointment":
+        sid = str(rec["meta"].get("slot_id", ""))
+        booking = slots.book(conn, sid, rid, c.id_hmac, now_ms)
+        return _result(rid, "accepted", booking_no=booking)
+    conn.execute(
+        "INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            rid,
+            rec["kind"],
+            tid,
+            rec["meta"].get("receipt_no"),
+            json.dumps(rec["meta"]),
+            rec["sealed"],
+            now_ms,
+        ),
+    )
+    return _result(rid, "accepted", receipt_no=rec["meta"].get("receipt_no"))
+
+
+def _store(conn: sqlite3.Connection, tid: str, c: _Checked, now_ms: int) -> dict[str, Any]:
+    rid, rec = c.rid, c.rec
+    row = conn.execute("SELECT content_hash, result FROM records WHERE id = ?", (rid,)).fetchone()
+    if row is not None:
+        if row["content_hash"] == rec["content_hash"]:
+            return {**json.loads(row["result"]), "outcome": "duplicate"}
+        conn.execute(
+            "INSERT INTO conflicts (id, terminal_id, content_hash, record, at_ms)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (rid, tid, rec["content_hash"], json.dumps(rec), now_ms),
+        )
+        return _result(rid, "conflict", "this id was already received with other content")
+    missing = [
+        a["sha256"]
+        for a in rec.get("attachments", [])
+        if not conn.execute(
+            "SELECT 1 FROM blobs WHERE sha256 = ? AND complete", (a["sha256"],)
         ).fetchone()
-        if row is not None:
-            if row["content_hash"] == rec["content_hash"]:
-                return {**json.loads(row["result"]), "outcome": "duplicate"}
-            conn.execute(
-                "INSERT INTO conflicts (id, terminal_id, content_hash, record, at_ms)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (rid, tid, rec["content_hash"], json.dumps(rec), now_ms),
-            )
-            return _result(rid, "conflict", "this id was already received with other content")
-        missing = [
-            a["sha256"]
-            for a in rec.get("attachments", [])
-            if not is_complete(p.storage, a["sha256"])
-        ]
-        if missing:
-            return _result(rid, "missing_attachments", f"{len(missing)} attachment(s) not uploaded")
-        try:
-            payload = _open(p, rec)
-            if rec["kind"] == "submission":
-                result = _submission(p, conn, tid, rec, payload, now_ms)
-            elif rec["kind"] == "appointment":
-                booking = slots.book(
-                    conn,
-                    str(rec["meta"].get("slot_id", "")),
-                    rid,
-                    p.keys.id_hmac(str(payload.get("id_number", ""))),
-                    now_ms,
-                )
-                result = _result(rid, "accepted", booking_no=booking)
-            else:
-                conn.execute(
-                    "INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        rid,
-                        rec["kind"],
-                        tid,
-                        rec["meta"].get("receipt_no"),
-                        json.dumps(rec["meta"]),
-                        rec["sealed"],
-                        now_ms,
-                    ),
-                )
-                result = _result(rid, "accepted", receipt_no=rec["meta"].get("receipt_no"))
-        except Rejected as exc:
-            return _result(rid, "rejected", str(exc))
+    ]
+    if missing:
+        return _result(rid, "missing_attachments", f"{len(missing)} attachment(s) not uploaded")
+    if c.rejected:
+        return _result(rid, "rejected", c.rejected)
+    conn.execute("SAVEPOINT record")
+    try:
+        result = _write(conn, tid, c, now_ms)
         conn.execute(
             "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -183,35 +223,77 @@ def accept(p: Platform, tid: str, rec: Any, now_ms: int) -> dict[str, Any]:
                 now_ms,
             ),
         )
+    except (Rejected, sqlite3.IntegrityError) as exc:
+        # Only this record's writes are undone; the batch goes on.
+        conn.execute("ROLLBACK TO record")
+        conn.execute("RELEASE record")
+        reason = str(exc) if isinstance(exc, Rejected) else "the record clashes with stored data"
+        return _result(rid, "rejected", reason)
+    conn.execute("RELEASE record")
     return result
 
 
-def announce(p: Platform, tid: str, ann: dict[str, Any], now_ms: int) -> dict[str, str]:
-    rid = ann["id"]
-    done = p.storage.one("SELECT content_hash FROM records WHERE id = ?", rid)
-    if done is not None:
-        return {
-            "id": rid,
-            "status": "delivered" if done["content_hash"] == ann["content_hash"] else "conflict",
-        }
+def accept(p: Platform, tid: str, records: list[Any], now_ms: int) -> list[dict[str, Any]]:
+    """One result per record, in order. The batch is one transaction: either all its results
+    are stored or (on a platform failure, a 5xx) none, and the terminal sends it again."""
+    items: dict[str, dict[str, Any] | None] = {}
+    checked = [_check(p, tid, rec, items, now_ms) for rec in records]
     with p.storage.write() as conn:
-        row = conn.execute("SELECT content_hash FROM announcements WHERE id = ?", (rid,)).fetchone()
-        if row is not None:
-            return {
-                "id": rid,
-                "status": "known" if row["content_hash"] == ann["content_hash"] else "conflict",
+        return [c if isinstance(c, dict) else _store(conn, tid, c, now_ms) for c in checked]
+
+
+def _blob_states(conn: sqlite3.Connection, ann: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the platform holds of each attachment, so the terminal needs no HEAD per blob."""
+    states = []
+    for att in ann.get("attachments", []):
+        row = conn.execute(
+            "SELECT offset, complete FROM blobs WHERE sha256 = ?", (att["sha256"],)
+        ).fetchone()
+        states.append(
+            {
+                "sha256": att["sha256"],
+                "offset": 0 if row is None else int(row["offset"]),
+                "complete": row is not None and bool(row["complete"]),
             }
-        conn.execute(
-            "INSERT INTO announcements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                rid,
-                tid,
-                ann["kind"],
-                ann["content_hash"],
-                ann["size"],
-                ann.get("item_code"),
-                json.dumps(ann.get("attachments", [])),
-                now_ms,
-            ),
         )
+    return states
+
+
+def _announce_one(
+    conn: sqlite3.Connection, tid: str, ann: dict[str, Any], now_ms: int
+) -> dict[str, Any]:
+    rid = ann["id"]
+    done = conn.execute("SELECT content_hash FROM records WHERE id = ?", (rid,)).fetchone()
+    if done is not None:
+        same = done["content_hash"] == ann["content_hash"]
+        return {"id": rid, "status": "delivered" if same else "conflict"}
+    row = conn.execute("SELECT content_hash FROM announcements WHERE id = ?", (rid,)).fetchone()
+    if row is not None:
+        same = row["content_hash"] == ann["content_hash"]
+        return {"id": rid, "status": "known" if same else "conflict"}
+    conn.execute(
+        "INSERT INTO announcements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            rid,
+            tid,
+            ann["kind"],
+            ann["content_hash"],
+            ann["size"],
+            ann.get("item_code"),
+            json.dumps(ann.get("attachments", [])),
+            now_ms,
+        ),
+    )
     return {"id": rid, "status": "new"}
+
+
+def announce(
+    p: Platform, tid: str, anns: list[dict[str, Any]], now_ms: int
+) -> list[dict[str, Any]]:
+    """One transaction for the batch; each result also says how much of each attachment the
+    platform already holds (`attachments`: sha256, offset, complete)."""
+    with p.storage.write() as conn:
+        return [
+            {**_announce_one(conn, tid, ann, now_ms), "attachments": _blob_states(conn, ann)}
+            for ann in anns
+        ]

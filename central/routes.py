@@ -140,13 +140,13 @@ def notices(
 def announce(body: AnnouncementsIn, request: Request) -> dict[str, Any]:
     p, tid = _terminal(request)
     now = p.now_ms()
-    return {"results": [intake.announce(p, tid, a.model_dump(), now) for a in body.records]}
+    return {"results": intake.announce(p, tid, [a.model_dump() for a in body.records], now)}
 
 
 @router.post("/records")
 def records(body: RecordsIn, request: Request) -> dict[str, Any]:
     p, tid = _terminal(request)
-    return {"results": [intake.accept(p, tid, r, p.now_ms()) for r in body.records]}
+    return {"results": intake.accept(p, tid, body.records, p.now_ms())}
 
 
 @router.head("/blobs/{sha256}")

@@ -69,3 +69,14 @@ class QueueStats:
     conflicts: int
     warning: bool  # past a soft limit: the technician is told early
     refusing: bool  # past the hard limit
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """What becomes of one claimed record once the platform has answered."""
+
+    record_id: str
+    state: str  # delivered | queued (try again after delay_s) | dead | conflict
+    result: dict[str, Any] | None = field(default=None, repr=False)  # the platform's, if delivered
+    error: str = ""  # why, in words for the technician
+    delay_s: float = 0.0

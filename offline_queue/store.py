@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from offline_queue.records import (
     QueuedRecord,
     QueueFullError,
     QueueStats,
+    Settlement,
 )
 from offline_queue.schema import migrate
 
@@ -328,68 +330,83 @@ class Outbox:
         self.conn.execute("COMMIT")
         return sorted((self._row(r) for r in rows), key=lambda r: (PRIORITY[r.kind], r.seq))
 
-    def ack(self, record_id: str, result: dict[str, Any]) -> bool:
-        """Delivered: the sealed payload goes at once, and every attachment no other
-        undelivered record still needs. A late reply for a record that is no longer claimed
-        (dead-lettered meanwhile) changes nothing and returns False."""
-        shas = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT sha256 FROM attachments WHERE record_id = ?", (record_id,)
-            )
-        ]
+    def settle(self, settlements: Sequence[Settlement]) -> list[bool]:
+        """The platform's replies to a batch, in one transaction (one fsync for the batch).
+        Delivered: the sealed payload goes at once, and every page no other undelivered
+        record still needs. Only a claimed record changes: a late reply for a record that is
+        no longer claimed (dead-lettered meanwhile, or already delivered) changes nothing and
+        gets False."""
+        now_ms, mono = int(self.clock.now().timestamp() * 1000), self.clock.monotonic()
+        changed: list[bool] = []
+        dropped: list[str] = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            changed = self.conn.execute(
-                "UPDATE records SET state = 'delivered', wire = NULL, result = ?,"
-                " delivered_at_ms = ?, delivered_elapsed = ?, last_error = ''"
-                " WHERE id = ? AND state = 'claimed'",
-                (
-                    json.dumps(result),
-                    int(self.clock.now().timestamp() * 1000),
-                    self.elapsed(),
-                    record_id,
-                ),
-            ).rowcount
-            if changed:
-                self.conn.execute("DELETE FROM attachments WHERE record_id = ?", (record_id,))
+            for s in settlements:
+                if s.state == "delivered":
+                    count = self.conn.execute(
+                        "UPDATE records SET state = 'delivered', wire = NULL, result = ?,"
+                        " delivered_at_ms = ?, delivered_elapsed = ?, last_error = ''"
+                        " WHERE id = ? AND state = 'claimed'",
+                        (json.dumps(s.result), now_ms, self.elapsed(), s.record_id),
+                    ).rowcount
+                    if count:
+                        dropped += [
+                            r[0]
+                            for r in self.conn.execute(
+                                "DELETE FROM attachments WHERE record_id = ? RETURNING sha256",
+                                (s.record_id,),
+                            ).fetchall()
+                        ]
+                elif s.state == "queued":
+                    count = self.conn.execute(
+                        "UPDATE records SET state = 'queued', attempts = attempts + 1,"
+                        " not_before = ?, last_error = ? WHERE id = ? AND state = 'claimed'",
+                        (mono + s.delay_s, s.error, s.record_id),
+                    ).rowcount
+                elif s.state in ("dead", "conflict"):
+                    count = self.conn.execute(
+                        "UPDATE records SET state = ?, attempts = attempts + 1, last_error = ?"
+                        " WHERE id = ? AND state = 'claimed'",
+                        (s.state, s.error, s.record_id),
+                    ).rowcount
+                else:
+                    raise ValueError(f"no such settlement state {s.state!r}")
+                changed.append(bool(count))
             self._save_elapsed()
         except BaseException:
             self._rollback()
             raise
         self.conn.execute("COMMIT")
-        if changed:
-            self._forget_blobs(shas)
-        return bool(changed)
+        self._forget_blobs(dropped)
+        return changed
+
+    def ack(self, record_id: str, result: dict[str, Any]) -> bool:
+        return self.settle([Settlement(record_id, "delivered", result=result)])[0]
 
     def retry(self, record_id: str, error: str, delay_s: float) -> bool:
-        return bool(
-            self._tx(
-                "UPDATE records SET state = 'queued', attempts = attempts + 1, not_before = ?,"
-                " last_error = ? WHERE id = ? AND state = 'claimed'",
-                (self.clock.monotonic() + delay_s, error, record_id),
-            )
-        )
+        return self.settle([Settlement(record_id, "queued", error=error, delay_s=delay_s)])[0]
 
     def release(self, record_ids: list[str], delay_s: float = 0.0) -> None:
         """Hand claims back without counting an attempt (the link failed, not the record)."""
-        for rid in record_ids:
-            self._tx(
+        if not record_ids:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executemany(
                 "UPDATE records SET state = 'queued', not_before = ?"
                 " WHERE id = ? AND state = 'claimed'",
-                (self.clock.monotonic() + delay_s, rid),
+                [(self.clock.monotonic() + delay_s, rid) for rid in record_ids],
             )
+            self._save_elapsed()
+        except BaseException:
+            self._rollback()
+            raise
+        self.conn.execute("COMMIT")
 
     def dead_letter(self, record_id: str, reason: str, state: str = "dead") -> bool:
         """Kept with its reason for the technician; never dropped. `state` may be `conflict`.
         Only a claimed record can be dead-lettered: a delivered one has no payload left."""
-        return bool(
-            self._tx(
-                "UPDATE records SET state = ?, attempts = attempts + 1, last_error = ?"
-                " WHERE id = ? AND state = 'claimed'",
-                (state, reason, record_id),
-            )
-        )
+        return self.settle([Settlement(record_id, state, error=reason)])[0]
 
     def requeue(self, record_id: str | None = None) -> int:
         """The technician's retry: one dead letter or conflict by id, or all dead letters

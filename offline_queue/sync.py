@@ -20,10 +20,25 @@ from typing import Any
 from kiosk.errors import PlatformError
 from offline_queue.backoff import backoff_delay
 from offline_queue.platform_client import PlatformBusy, PlatformClient, PlatformRefused
-from offline_queue.records import QueuedRecord
+from offline_queue.records import QueuedRecord, Settlement
 from offline_queue.store import Outbox
 
 CHUNK = 64 * 1024  # small enough to finish on a 2G link before a read timeout
+
+
+def blob_states(answers: list[dict[str, Any]]) -> dict[str, tuple[int, bool]]:
+    """What the announcement said the platform holds of each attachment: sha256 -> (offset,
+    complete). A platform that does not say (an older gateway) gives nothing: HEAD then."""
+    known: dict[str, tuple[int, bool]] = {}
+    for answer in answers:
+        states = answer.get("attachments") if isinstance(answer, dict) else None
+        for att in states if isinstance(states, list) else ():
+            if not isinstance(att, dict):
+                continue
+            sha, offset, complete = att.get("sha256"), att.get("offset"), att.get("complete")
+            if isinstance(sha, str) and isinstance(offset, int) and isinstance(complete, bool):
+                known[sha] = (max(offset, 0), complete)
+    return known
 
 
 @dataclass
@@ -53,40 +68,45 @@ class SyncEngine:
         # backoff doubles across an outage instead of retrying every few seconds.
         self.link_failures = 0
 
-    def _upload(self, attachment: dict[str, Any]) -> None:
+    def _upload(self, attachment: dict[str, Any], known: dict[str, tuple[int, bool]]) -> None:
+        """From the platform's offset: the announcement's answer when it gave one (no HEAD
+        request), else a HEAD. A stale offset costs nothing: the platform answers 409 with the
+        right one and the upload resumes there."""
         sha, size = attachment["sha256"], int(attachment["size"])
-        offset, complete = self.client.blob_offset(sha)
+        offset, complete = known[sha] if sha in known else self.client.blob_offset(sha)
         if complete:
             return
         data = self.outbox.blobs.read(sha)
         while offset < size:
             offset = self.client.blob_append(sha, offset, size, data[offset : offset + self.chunk])
 
-    def _settle(self, rec: QueuedRecord, result: dict[str, Any], report: SyncReport) -> None:
+    def _settlement(
+        self, rec: QueuedRecord, result: dict[str, Any], report: SyncReport
+    ) -> Settlement:
         outcome = result.get("outcome")
         reason = str(result.get("reason") or "")
         if outcome in ("accepted", "duplicate"):
-            self.outbox.ack(rec.id, result)
             report.delivered += 1
-        elif outcome == "conflict":
-            self.outbox.dead_letter(rec.id, "平台已有同编号但内容不同的记录：" + reason, "conflict")
+            return Settlement(rec.id, "delivered", result=result)
+        if outcome == "conflict":
             report.conflicts += 1
-        elif outcome == "rejected":
-            self.outbox.dead_letter(rec.id, "平台拒收：" + reason)
+            return Settlement(rec.id, "conflict", error="平台已有同编号但内容不同的记录：" + reason)
+        if outcome == "rejected":
             report.dead += 1
             report.reasons.append(reason)
-        else:  # missing_attachments or an outcome this terminal does not know yet
-            self.outbox.retry(rec.id, f"{outcome}: {reason}", backoff_delay(rec.attempts, self.rng))
-            report.retried += 1
+            return Settlement(rec.id, "dead", error="平台拒收：" + reason)
+        # missing_attachments or an outcome this terminal does not know yet
+        report.retried += 1
+        delay = backoff_delay(rec.attempts, self.rng)
+        return Settlement(rec.id, "queued", error=f"{outcome}: {reason}", delay_s=delay)
 
     def run_once(self) -> SyncReport:
         report = SyncReport()
         claimed = self.outbox.claim(self.batch)
         if not claimed:
             return report
-        pending = {r.id: r for r in claimed}
         try:
-            self.client.announce(
+            answers = self.client.announce(
                 [
                     {
                         "id": r.id,
@@ -102,24 +122,29 @@ class SyncEngine:
                     if (w := r.wire) is not None
                 ]
             )
+            known = blob_states(answers)
             for rec in claimed:
                 for attachment in (rec.wire or {}).get("attachments", []):
-                    self._upload(attachment)
+                    self._upload(attachment, known)
             results = self.client.push_records([r.wire for r in claimed if r.wire is not None])
-            self.link_failures = 0
-            for rec, result in zip(claimed, results, strict=True):
-                self._settle(rec, result, report)
-                pending.pop(rec.id)
         except PlatformError as exc:
-            attempts = max((r.attempts for r in pending.values()), default=0)
+            attempts = max((r.attempts for r in claimed), default=0)
             after = exc.retry_after_s if isinstance(exc, PlatformBusy) else None
             delay = backoff_delay(max(attempts, self.link_failures), self.rng, retry_after_s=after)
             self.link_failures += 1
-            self.outbox.release(list(pending), delay)
+            self.outbox.release([r.id for r in claimed], delay)
             report.backoff_s = delay
             report.stopped = exc.detail
             if isinstance(exc, PlatformRefused) and exc.status == 401:
                 report.stopped = f"平台拒绝了本终端的签名（{exc.code}），请技术人员检查登记与时钟"
+        else:
+            self.link_failures = 0
+            self.outbox.settle(
+                [
+                    self._settlement(rec, result, report)
+                    for rec, result in zip(claimed, results, strict=True)
+                ]
+            )
         self.outbox.set_sync_state("clock_offset_ms", str(self.client.clock_offset_ms))
         return report
 

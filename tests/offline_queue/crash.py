@@ -9,6 +9,7 @@ new interpreter) keeps a trial at a few milliseconds of overhead, so hundreds fi
 from __future__ import annotations
 
 import os
+import random
 import signal
 import time
 from collections.abc import Callable
@@ -43,3 +44,22 @@ def fork_and_kill(child: Child, delay_s: float) -> list[str]:
     if errors:
         raise AssertionError(f"the child failed: {errors[0]}")
     return [line for line in lines if line and line != "ready"]
+
+
+class KillDelays:
+    """Delays before the kills, drawn from [0, window). On a loaded machine a commit can take
+    longer than the whole window, and every kill would land before any work: so the window
+    widens after a trial whose child committed nothing and narrows back towards its start
+    after one that did. The kills keep landing amid work whatever the load."""
+
+    def __init__(self, rng: random.Random, window_s: float, widest_s: float = 2.0) -> None:
+        self.rng, self.start, self.window, self.widest = rng, window_s, window_s, widest_s
+
+    def next(self) -> float:
+        return self.rng.uniform(0.0, self.window)
+
+    def committed(self, anything: bool) -> None:
+        if anything:
+            self.window = max(self.start, self.window * 0.9)
+        else:
+            self.window = min(self.widest, self.window * 1.3)

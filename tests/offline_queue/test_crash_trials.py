@@ -11,7 +11,7 @@ from typing import TextIO
 
 import pytest
 
-from tests.offline_queue.crash import Child, fork_and_kill
+from tests.offline_queue.crash import Child, KillDelays, fork_and_kill
 from tests.offline_queue.helpers import open_outbox, submission
 
 
@@ -34,11 +34,13 @@ def _child(directory: Path, seed: int) -> Child:
 
 
 def run_trials(directory: Path, trials: int, seed: int = 7) -> dict[str, int]:
-    rng = random.Random(seed)
+    delays = KillDelays(random.Random(seed), 0.04)
     queued: dict[str, str] = {}
     acked: set[str] = set()
     for trial in range(trials):
-        for line in fork_and_kill(_child(directory, seed + trial), rng.uniform(0.0, 0.04)):
+        lines = fork_and_kill(_child(directory, seed + trial), delays.next())
+        delays.committed(any(line.startswith("Q ") for line in lines))
+        for line in lines:
             parts = line.split()
             if len(parts) == 3 and parts[0] == "Q":
                 queued[parts[1]] = parts[2]

@@ -24,7 +24,7 @@ from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.store import Outbox
 from offline_queue.sync import SyncEngine
 from offline_queue.sync_lock import SyncLock
-from tests.offline_queue.crash import Child, fork_and_kill
+from tests.offline_queue.crash import Child, KillDelays, fork_and_kill
 from tests.offline_queue.realistic import (
     assert_exactly_once,
     complaint,
@@ -134,11 +134,12 @@ def _check(directory: Path, terminal: TestTerminal, queued: dict[str, str], tria
 
 def run_trials(directory: Path, central: CentralHandle, trials: int, seed: int) -> dict[str, Any]:
     terminal = central.enrol()
-    rng = random.Random(seed)
+    delays = KillDelays(random.Random(seed), 0.12)
     queued: dict[str, str] = {}
     phases: Counter[str] = Counter()
     for trial in range(trials):
-        lines = fork_and_kill(_child(directory, terminal, seed + trial), rng.uniform(0.0, 0.12))
+        lines = fork_and_kill(_child(directory, terminal, seed + trial), delays.next())
+        delays.committed(any(line.startswith("Q ") for line in lines))
         for line in lines:
             parts = line.split()
             if parts[0] == "Q":

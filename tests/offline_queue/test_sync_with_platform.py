@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kiosk.ports.clock import FakeClock
 from offline_queue.backoff import backoff_delay
@@ -13,6 +14,7 @@ from offline_queue.store import Outbox
 from offline_queue.sync import SyncEngine
 from tests.offline_queue.helpers import ID_NUMBER, IMAGE, NAME, PHONE
 from tests.support.central import CentralHandle
+from tests.support.fault_proxy import FaultProxy
 
 
 def setup(tmp_path: Path, central: CentralHandle) -> tuple[Outbox, PlatformClient, FakeClock]:
@@ -126,3 +128,27 @@ def test_backoff_is_jittered_capped_and_honours_retry_after():
     assert backoff_delay(20, lambda: 1.0) == 600.0
     assert backoff_delay(3, lambda: 0.0) == 0.0
     assert backoff_delay(3, lambda: 0.0, retry_after_s=30) == 30
+
+
+def test_the_announcement_answers_for_the_blobs_so_no_head_request_is_sent(
+    tmp_path, central: CentralHandle, monkeypatch
+):
+    outbox, direct, _ = setup(tmp_path, central)
+    with FaultProxy(central.port) as proxy:
+        client = PlatformClient(proxy.url, 1.0, 5.0)
+        client.signer = direct.signer
+        outbox.enqueue(application(4, pages=2))
+        assert SyncEngine(outbox, client, chunk=256 * 1024).drain().delivered == 1
+        assert [s.split(" ")[0] for s in proxy.seen] == ["POST", "PATCH", "PATCH", "POST"]
+
+        # A platform that does not say (an older gateway): the engine asks with HEAD.
+        outbox.enqueue(application(5, pages=2))
+        plain = client.announce
+
+        def without_blob_states(anns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [{"id": a["id"], "status": a["status"]} for a in plain(anns)]
+
+        monkeypatch.setattr(client, "announce", without_blob_states)
+        del proxy.seen[:]
+        assert SyncEngine(outbox, client, chunk=256 * 1024).drain().delivered == 1
+        assert [s.split(" ")[0] for s in proxy.seen].count("HEAD") == 2

@@ -140,6 +140,13 @@ class CentralHandle:
         return self.data_dir / "server.log"
 
     @property
+    def pid(self) -> int:
+        """The server's process id (for benchmarks reading its memory and CPU time)."""
+        if self._proc is None:
+            raise RuntimeError("central is not running")
+        return self._proc.pid
+
+    @property
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
