@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 import requests
+import urllib3
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.contract.records import canonical_json
@@ -110,7 +111,8 @@ class PlatformClient:
                 stream=True,
             )
             content = reply.raw.read(MAX_REPLY_BYTES + 1, decode_content=True)
-        except requests.RequestException as exc:
+        # Reading the body straight from urllib3: a reset mid-body is urllib3's own error.
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             raise PlatformUnreachable(type(exc).__name__) from None
         reply._content = content  # body read under a size cap, then used as usual
         if len(content) > MAX_REPLY_BYTES:
