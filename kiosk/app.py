@@ -23,6 +23,7 @@ from kiosk.log import setup_logging
 from kiosk.ops.layout import DataLayout
 from kiosk.ops.restarts import RestartCounter
 from kiosk.ops.sd_notify import Notifier
+from kiosk.ops.terminal_control import SystemdTerminalControl
 from kiosk.ops.updates import UpdateInbox, load_release_keys, report_healthy
 from kiosk.ports.clock import Clock, SystemClock
 from kiosk.ports.health import BacklogSource, DeviceHealthSource
@@ -30,14 +31,17 @@ from kiosk.ports.sync import SyncStatus
 from kiosk.services.catalog import CatalogService, CatalogView
 from kiosk.services.guide import GuideService
 from kiosk.services.heartbeat import HeartbeatService
+from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
+from kiosk.services.technician import TechnicianDesk
 from kiosk.version import VERSION
 from offline_queue.audit import open_terminal_audit
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
 from offline_queue.credentials import Credentials, Enrolment
 from offline_queue.heartbeat import DataDirDisk, LogUploader, TerminalCommandHandlers
+from offline_queue.operators_cache import open_failure_store, open_operator_directory
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.terminal import TerminalQueue, build_terminal_queue
 from ui.context import Services, UiContext, UiSettings
@@ -77,6 +81,8 @@ class Kiosk:
         )
         relay = _SyncRelay(self.window)
         self.queue.sync.subscribe(relay.status.emit)  # emitted on the sync thread
+        if self.ctx.services.technician is not None:
+            self.ctx.services.technician.attach_sync(self.queue.sync)
         self.queue.sync.start()
 
     def close(self) -> None:
@@ -245,7 +251,11 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
         workers=workers,
         clock=clock,
         settings=UiSettings(service_phone=config.ui.service_phone),
-        services=Services(catalog=catalog, guide=GuideService(catalog)),
+        services=Services(
+            catalog=catalog,
+            guide=GuideService(catalog),
+            technician=build_technician_desk(config, client, clock),
+        ),
     )
     defaults = Defaults(config.terminal.language, config.ui.elderly_mode, config.ui.voice_prompts)
     window = MainWindow(ctx, defaults)
@@ -282,6 +292,18 @@ def start_liveness(app: QApplication, notifier: Notifier) -> QTimer | None:
     timer.timeout.connect(lambda: notifier.ping())  # noqa: PLW0108
     timer.start(max(100, int(interval * 1000)))
     return timer
+
+
+def build_technician_desk(config: Config, client: PlatformClient, clock: Clock) -> TechnicianDesk:
+    """Sign-in against the operator list the sync loop keeps (read only here), the audit
+    trail, and the maintenance hook; the sync service is attached once the queue runs."""
+    data = config.terminal.data_dir
+    signin = OperatorSignIn(open_operator_directory(client, data), open_failure_store(data), clock)
+    return TechnicianDesk(
+        signin,
+        open_terminal_audit(data, clock),
+        terminal=SystemdTerminalControl(DataLayout(data), clock),
+    )
 
 
 def build_heartbeat(

@@ -16,6 +16,7 @@ from kiosk.domain.operators import Operator, OperatorFormatError
 from kiosk.ports.operators import Failures
 from offline_queue.files import write_private
 from offline_queue.platform_client import PlatformClient, PlatformGarbage
+from offline_queue.store import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -83,3 +84,25 @@ class JsonFailureStore:
                 "locked_until_ms": failures.locked_until_ms,
             }
             write_private(self.path, json.dumps(data).encode())
+
+
+class OperatorsPull:
+    """The sync loop's refresh of the operator list (a PullTask): a technician or agent the
+    platform registers can sign in here within `interval_s` of the terminal being online."""
+
+    name = "operators"
+
+    def __init__(self, directory: CachedOperatorDirectory, interval_s: float = 900.0) -> None:
+        self.directory, self.interval_s = directory, interval_s
+
+    def pull(self, outbox: Outbox) -> None:  # noqa: ARG002 - the list is not in the outbox
+        self.directory.refresh()
+
+
+def open_operator_directory(client: PlatformClient, data_dir: Path) -> CachedOperatorDirectory:
+    """The terminal's operator cache at its usual place in the data dir."""
+    return CachedOperatorDirectory(client, data_dir / "operators.json")
+
+
+def open_failure_store(data_dir: Path) -> JsonFailureStore:
+    return JsonFailureStore(data_dir / "operator-failures.json")

@@ -17,6 +17,7 @@ from offline_queue.credentials import Enrolment
 from offline_queue.front import SharedOutbox
 from offline_queue.link_watch import LinkWatcher
 from offline_queue.notices import NoticeFeed
+from offline_queue.operators_cache import OperatorsPull, open_operator_directory
 from offline_queue.outbox_port import TerminalOutbox
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.records import Limits
@@ -73,6 +74,7 @@ def build_sync_service(
         [
             notice_feed(config, client, clock),
             CaseStatusRefresher(client, clock, q.cases_interval_s),
+            OperatorsPull(open_operator_directory(client, config.terminal.data_dir)),
         ],
     )
 

@@ -15,6 +15,7 @@ from kiosk.ports.clock import Clock
 from kiosk.services.catalog import CatalogService
 from kiosk.services.guide import GuideService
 from kiosk.services.session import Session
+from kiosk.services.technician import TechnicianDesk
 from ui.i18n import Translator
 from ui.theme import Theme
 from ui.voice import Prompter
@@ -38,6 +39,7 @@ class Services:
 
     catalog: CatalogService | None = None
     guide: GuideService | None = None
+    technician: TechnicianDesk | None = None
 
 
 @dataclass

@@ -15,11 +15,19 @@ from ui.screens.guide_list import GuideListScreen
 from ui.screens.home import HomeScreen
 from ui.screens.out_of_service import OutOfServiceScreen
 from ui.session_watch import CountdownOverlay, Defaults, SessionWatch
+from ui.technician import technician_screens
+from ui.technician.entry import TechnicianHooks
 
 
 def build_screens(ctx: UiContext) -> list[Screen]:
     """Every screen of the kiosk, home first."""
-    return [HomeScreen(ctx), GuideScreen(ctx), GuideListScreen(ctx), GuideItemScreen(ctx)]
+    return [
+        HomeScreen(ctx),
+        GuideScreen(ctx),
+        GuideListScreen(ctx),
+        GuideItemScreen(ctx),
+        *technician_screens(ctx),
+    ]
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +53,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.overlay = CountdownOverlay(self.stack)
         self.watch = SessionWatch(ctx, self.navigator, self.overlay, defaults)
+        self.technician = TechnicianHooks(ctx, self.navigator)
+        self.watch.ended.connect(self.technician.visit_ended)
         self.navigator.reset("home")
 
     def resizeEvent(self, event: QResizeEvent) -> None:

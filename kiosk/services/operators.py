@@ -59,6 +59,10 @@ class OperatorSignIn:
                 return operator
         return None
 
+    def count(self, role: Role) -> int:
+        """How many operators of `role` the cached list holds (0 before the first fetch)."""
+        return sum(1 for operator in self._directory.operators() if operator.role is role)
+
     def by_number(self, operator_id: str, role: Role) -> Operator | None:
         wanted = operator_id.strip().upper()
         for operator in self._directory.operators():

@@ -10,12 +10,13 @@ import pytest
 from kiosk.ports.clock import FakeClock
 from tests.ui.audit import audit, contrast
 from tests.ui.support import make_window, sample_services, settle
+from tests.ui.tech_states import STATES as TECH_STATES
 from ui import theme
 from ui.widgets import BannerKind
 
-# Screens that need something to show before they can be audited: name -> enter() params.
-# Journeys add their screens' sample states here.
-SAMPLE_STATES: dict[str, list[dict[str, Any]]] = {
+# Screens that need something to show before they can be audited: name -> enter() params, or
+# a function that drives the entered screen into a state. Journeys add their screens here.
+SAMPLE_STATES: dict[str, list[Any]] = {
     "guide": [{}, {"query": "shebaoka"}, {"query": "电脑维修"}],
     "guide_list": [{"category": "social_assistance"}, {"category": "household_registration"}],
     "guide_item": [
@@ -24,6 +25,7 @@ SAMPLE_STATES: dict[str, list[dict[str, Any]]] = {
         {"code": "000131003000"},  # guide only, no proxy
         {"code": "999999999999"},  # gone from the catalog
     ],
+    **TECH_STATES,
 }
 
 
@@ -40,8 +42,10 @@ def test_every_screen_meets_the_guideline(qapp, elderly, language):
     window.home.set_device_problems(["printer.out_of_paper"])
     findings = []
     for name, screen in window.navigator.screens.items():
-        for params in SAMPLE_STATES.get(name, [{}]):
-            window.navigator.go(name, params)
+        for state in SAMPLE_STATES.get(name, [{}]):
+            window.navigator.go(name, state if isinstance(state, dict) else {})
+            if callable(state):
+                state(screen)
             settle(qapp)  # the screen's data comes from a worker
             findings += audit(screen, name, elderly)
     window.watch.end_visit()

@@ -1,0 +1,170 @@
+"""Doubles for the technician desk's unit tests and the accessibility audit's sample states: an
+operator list in memory, failed attempts in memory, and a sync service that only reports what
+it is told. The integration tests use the real ones (tests/ui/test_technician_*.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.domain.operators import Credential, Operator, Role
+from kiosk.ports.audit import AuditActor, AuditEntry, AuditHead, AuditValue
+from kiosk.ports.clock import Clock
+from kiosk.ports.device import Unsubscribe
+from kiosk.ports.operators import Failures
+from kiosk.ports.sync import DeadLetter, StatusListener, SyncRole, SyncStatus
+from kiosk.services.operators import OperatorSignIn
+from kiosk.services.technician import TechnicianDesk
+
+TECH_NUMBER, TECH_PIN, TECH_ID_NUMBER = "T0417", "741963", "45110219880909057X"
+_CREDENTIALS: dict[str, Credential] = {}  # scrypt is slow on purpose: make each once
+
+
+def technician(number: str = TECH_NUMBER, pin: str = TECH_PIN) -> Operator:
+    key = f"{number}:{pin}"
+    if key not in _CREDENTIALS:
+        _CREDENTIALS[key] = Credential.make(number, TECH_ID_NUMBER, pin)
+    return Operator(number, Role.TECHNICIAN, "覃技术", "", _CREDENTIALS[key])
+
+
+@dataclass
+class FakeDirectory:
+    listed: list[Operator] = field(default_factory=list)
+
+    def operators(self) -> list[Operator]:
+        return list(self.listed)
+
+    def refresh(self) -> list[Operator]:
+        return list(self.listed)
+
+
+@dataclass
+class MemoryFailures:
+    seen: dict[str, Failures] = field(default_factory=dict)
+
+    def get(self, operator_id: str) -> Failures:
+        return self.seen.get(operator_id, Failures(0, 0))
+
+    def put(self, operator_id: str, failures: Failures) -> None:
+        self.seen[operator_id] = failures
+
+
+@dataclass
+class MemoryAudit:
+    entries: list[AuditEntry] = field(default_factory=list)
+
+    def record(
+        self,
+        actor: AuditActor,
+        action: str,
+        subject: str = "",
+        details: Any = None,
+    ) -> AuditEntry:
+        entry = AuditEntry(len(self.entries) + 1, 0, actor, action, subject, dict(details or {}))
+        self.entries.append(entry)
+        return entry
+
+    def head(self) -> AuditHead:
+        return AuditHead(len(self.entries), "")
+
+    def recent(self, limit: int = 50) -> list[AuditEntry]:
+        return list(reversed(self.entries))[:limit]
+
+
+def _letter(n: int, state: str, reason: str) -> DeadLetter:
+    return DeadLetter(
+        f"0192f0c4-0000-7000-8000-00000000000{n}",
+        "submission",
+        state,
+        f"K7Q2M-00{n}A-Q",
+        "最低生活保障申请",
+        "买买*",
+        datetime(2026, 11, 20, 9, 30, tzinfo=UTC),
+        3,
+        reason,
+    )
+
+
+BUSY = SyncStatus(
+    role=SyncRole.SYNCING,
+    online=False,
+    probed_at=datetime(2026, 11, 22, 7, 59, tzinfo=UTC),
+    pending_by_kind={"submission": 41, "evaluation": 7, "appointment": 2},
+    bytes_pending=9_830_400,
+    oldest_pending_age_s=3 * 86_400 + 5 * 3600,
+    last_success_at=datetime(2026, 11, 19, 2, 10, tzinfo=UTC),
+    last_error="平台无法连接：ConnectTimeout",
+    dead_letters=1,
+    conflicts=1,
+    clock_offset_ms=-185_000,
+    warning=True,
+    refusing=True,
+)
+LETTERS = [
+    _letter(1, "dead", "the service item is unknown or withdrawn"),
+    _letter(2, "conflict", "this id was already received with other content"),
+]
+
+
+@dataclass
+class FakeSync:
+    """A SyncControl that reports `current` and remembers what it was asked."""
+
+    current: SyncStatus = field(default_factory=SyncStatus)
+    letters: list[DeadLetter] = field(default_factory=list)
+    listeners: list[StatusListener] = field(default_factory=list)
+    retried: list[str | None] = field(default_factory=list)
+    syncs: int = 0
+
+    def status(self) -> SyncStatus:
+        return self.current
+
+    def subscribe(self, listener: StatusListener) -> Unsubscribe:
+        self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener)
+
+    def publish(self, status: SyncStatus) -> None:
+        self.current = status
+        for listener in list(self.listeners):
+            listener(status)
+
+    def sync_now(self) -> None:
+        self.syncs += 1
+
+    def dead_letters(self) -> list[DeadLetter]:
+        return list(self.letters)
+
+    def retry_dead_letters(self, record_id: str | None = None) -> int:
+        self.retried.append(record_id)
+        if record_id is None:
+            return sum(1 for x in self.letters if x.state == "dead")
+        return sum(1 for x in self.letters if x.record_id == record_id)
+
+
+@dataclass
+class FakeTerminal:
+    exits: list[tuple[str, str]] = field(default_factory=list)
+
+    def exit_to_maintenance(self, technician_id: str, reason: str) -> None:
+        self.exits.append((technician_id, reason))
+
+
+def sample_desk(
+    clock: Clock, sync: FakeSync | None = None, signed_in: bool = True
+) -> tuple[TechnicianDesk, MemoryAudit]:
+    """A desk over the doubles, its technician signed in (for screens' sample states)."""
+    audit = MemoryAudit()
+    desk = TechnicianDesk(
+        OperatorSignIn(FakeDirectory([technician()]), MemoryFailures(), clock),
+        audit,
+        sync if sync is not None else FakeSync(BUSY, list(LETTERS)),
+        FakeTerminal(),
+    )
+    if signed_in:
+        desk.sign_in_by_number(TECH_NUMBER[1:], TECH_PIN)
+    return desk, audit
+
+
+def details(entry: AuditEntry) -> dict[str, AuditValue]:
+    return dict(entry.details)

@@ -1,0 +1,67 @@
+"""Sample states of the technician screens for the accessibility audit: each drives the entered
+screen into a state it can show (a desk over doubles, signed in, with a busy queue)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.services.technician import SignInAttempt, SignInOutcome
+from tests.services.tech_fakes import BUSY, LETTERS, FakeSync, sample_desk
+from ui.navigation import Screen
+from ui.technician.menu import TechMenuScreen
+from ui.technician.queue import TechQueueScreen
+from ui.technician.signin import TechSignInScreen
+
+State = Callable[[Screen], None]
+
+
+def _with_desk(screen: Screen, sync: FakeSync | None = None) -> None:
+    """Give the window a signed-in desk and show the screen again with it (without one it
+    went to the sign-in screen)."""
+    desk = screen.ctx.services.technician
+    if desk is None or desk.technician is None or sync is not None:
+        desk, _audit = sample_desk(screen.ctx.clock, sync)
+        screen.ctx.services.technician = desk
+    screen.navigate.emit(screen.name, {})
+
+
+def _signin_says(outcome: SignInOutcome, **values: Any) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechSignInScreen)
+        screen.number.setText("T0417")
+        screen._answered(SignInAttempt(outcome, **values))
+
+    return state
+
+
+def _menu(confirming: bool) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechMenuScreen)
+        _with_desk(screen)
+        if confirming:
+            screen.maintenance_button.click()
+
+    return state
+
+
+def _queue(busy: bool) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechQueueScreen)
+        _with_desk(screen, FakeSync(BUSY, list(LETTERS)) if busy else FakeSync())
+        screen._show_letters(list(LETTERS) if busy else [])
+
+    return state
+
+
+STATES: dict[str, list[Any]] = {
+    "tech_signin": [
+        {},
+        _signin_says(SignInOutcome.WRONG_PIN, technician_id="T0417", attempts_left=2),
+        _signin_says(SignInOutcome.LOCKED, technician_id="T0417", wait_s=870),
+        _signin_says(SignInOutcome.UNKNOWN),
+        _signin_says(SignInOutcome.NO_LIST),
+    ],
+    "tech_menu": [_menu(False), _menu(True)],
+    "tech_queue": [_queue(True), _queue(False)],
+}

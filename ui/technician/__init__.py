@@ -1,0 +1,14 @@
+"""The technician mode (运维): hidden entry, sign-in and the technician's tools."""
+
+from __future__ import annotations
+
+from ui.context import UiContext
+from ui.navigation import Screen
+
+
+def technician_screens(ctx: UiContext) -> list[Screen]:
+    from ui.technician.menu import TechMenuScreen
+    from ui.technician.queue import TechQueueScreen
+    from ui.technician.signin import TechSignInScreen
+
+    return [TechSignInScreen(ctx), TechMenuScreen(ctx), TechQueueScreen(ctx)]
