@@ -163,7 +163,7 @@ def identity_tlv(person: Person) -> bytes:
     return build_ber_tlv(0x61, b"".join(build_ber_tlv(t, v) for t, v in fields))
 
 
-def test_card(person: Person, *, strict_le: bool = False) -> CardModel:
+def kiosk_test_card(person: Person, *, strict_le: bool = False) -> CardModel:
     app = Node(0x1000, aid=TEST_CARD_AID)
     app.children = {
         0x0101: Node(0x0101, identity_json(person), sfi=1),

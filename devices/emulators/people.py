@@ -88,6 +88,16 @@ class Person:
             photo_unavailable_reason="card.photo_unavailable_no_decoder",
         )
 
+    def social_security_identity(self) -> Identity:
+        """What the social-security profile yields: basic information only, no address, no
+        issuing authority, no photo (the card's photo file is not part of the basic read)."""
+        return replace(
+            self.identity(CardKind.SOCIAL_SECURITY, photo=False),
+            address="",
+            issuing_authority="",
+            photo_unavailable_reason="card.photo_unavailable",
+        )
+
 
 _ZHAO_BIRTH = date(1985, 11, 30)
 PEOPLE: tuple[Person, ...] = (

@@ -21,7 +21,7 @@ import struct
 import sys
 import threading
 
-from devices.emulators.card_model import CardModel, social_card, test_card, unknown_card
+from devices.emulators.card_model import CardModel, kiosk_test_card, social_card, unknown_card
 from devices.emulators.people import PEOPLE
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ def build_card(profile: str, person: int, *, psam_protected: bool = True) -> Car
         return unknown_card()
     if profile == "social":
         return social_card(PEOPLE[person], psam_protected=psam_protected)
-    return test_card(PEOPLE[person])
+    return kiosk_test_card(PEOPLE[person])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,6 @@ from kiosk.ports.card_reader import (
     CardReaderError,
     CardRemovedDuringRead,
     ReaderMissing,
-    ReaderNoService,
     UnknownCardType,
 )
 from kiosk.ports.device import DeviceState, DeviceStatus, StatusListener, Unsubscribe
@@ -31,14 +30,27 @@ log = logging.getLogger(__name__)
 
 
 class _NoAnswer(CardReaderError):
-    message_key = "reader.no_service"
+    message_key = "reader.not_responding"
+
+
+class SamFailed(CardReaderError):
+    """The reader's security module failed its self-test or is not authorised: only the
+    vendor can fix it."""
+
+    message_key = "reader.sam_failed"
+
+
+MAX_FRAME = 4096  # the largest answer (text + photo) is 1295 bytes
+_SAM_ERRORS = {0x60, 0x66}  # SAM self-test failed, SAM not authorised
+_STATE_FOR = {"reader.sam_failed": DeviceState.ERROR, "reader.error": DeviceState.ERROR}
 
 
 class SerialIdCardReader:
     """Threads: open() starts the poll thread; every event and status change is delivered on
-    it; close() stops and joins it (within one serial timeout). A missing port or a SAM that
-    does not answer is reported as status (reader.missing / reader.no_service) and retried
-    every `retry_s`; nothing raises out of the thread."""
+    it; close() stops and joins it (within one serial timeout). A missing port, a device that
+    does not answer frames and a failed SAM are reported as status (reader.missing,
+    reader.not_responding, reader.sam_failed) and retried every `retry_s`; nothing raises out
+    of the thread."""
 
     def __init__(
         self,
@@ -49,21 +61,20 @@ class SerialIdCardReader:
         retry_s: float = 1.0,
         timeout_s: float = 3.0,
         photo_decoder: PhotoDecoder | None = None,
+        photo_library: str = "",
     ) -> None:
         self._port_name = port
         self._baudrate = baudrate
         self._poll_s = poll_s
         self._retry_s = retry_s
         self._timeout_s = timeout_s
-        if photo_decoder is None:
-            self._decoder, self._no_photo_reason = load_photo_decoder()
-        else:
-            self._decoder, self._no_photo_reason = photo_decoder, "card.photo_unavailable"
+        self._decoder = photo_decoder or load_photo_decoder(photo_library)
         self._hub = CardEventHub(port, DeviceStatus(DeviceState.OFFLINE, "reader.missing"))
         self._serial: serial.Serial | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._present = False
+        self._reset = threading.Event()
         self.sam_id = ""
 
     @property
@@ -90,8 +101,8 @@ class SerialIdCardReader:
         return frozenset({"identity", "resident_id"})
 
     def reset(self) -> None:
-        """Close the port; the poll thread reopens it and re-checks the SAM."""
-        self._close_port()
+        """Ask the poll thread to close the port, reopen it and re-check the SAM."""
+        self._reset.set()
 
     def cancel(self) -> None:
         """A read is one frame exchange and always ends in one event; nothing to cancel."""
@@ -112,6 +123,9 @@ class SerialIdCardReader:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
+                if self._reset.is_set():
+                    self._reset.clear()
+                    self._close_port()
                 if self._serial is None:
                     self._connect()
                 self._poll_once()
@@ -121,7 +135,8 @@ class SerialIdCardReader:
                 if self._present:
                     self._present = False
                     self._hub.removed()
-                self._hub.set_status(DeviceStatus(DeviceState.OFFLINE, exc.message_key, exc.detail))
+                state = _STATE_FOR.get(exc.message_key, DeviceState.OFFLINE)
+                self._hub.set_status(DeviceStatus(state, exc.message_key, exc.detail))
                 self._stop.wait(self._retry_s)
             except Exception:  # the thread must survive anything to report it
                 log.exception("ID reader poll failed")
@@ -138,13 +153,14 @@ class SerialIdCardReader:
             raise ReaderMissing(f"cannot open {self._port_name}: {type(exc).__name__}") from exc
         sw3, _ = self._transact(p.SAM_STATUS)
         if sw3 != p.SW3_OK:
-            raise ReaderNoService(f"SAM status {sw3:02X}: {p.SW3_NAMES.get(sw3, '?')}")
+            raise SamFailed(f"SAM status {sw3:02X}: {p.SW3_NAMES.get(sw3, '?')}")
         sw3, data = self._transact(p.SAM_ID)
         self.sam_id = data[:16].hex() if sw3 == p.SW3_OK else ""
         self._hub.set_status(READY)
 
     def _transact(self, command: tuple[int, int]) -> tuple[int, bytes]:
-        """One command frame out, one response frame back: (SW3, data)."""
+        """One command frame out, one response frame back: (SW3, data). A SAM error in any
+        answer raises SamFailed: the reader cannot read cards until the vendor repairs it."""
         port = self._serial
         if port is None:
             raise ReaderMissing("port closed")
@@ -155,23 +171,24 @@ class SerialIdCardReader:
             if len(head) < 7 or not head.startswith(p.PREAMBLE):
                 raise _NoAnswer(f"no answer to {command[0]:02X} {command[1]:02X}")
             length = int.from_bytes(head[5:7], "big")
+            if length > MAX_FRAME:
+                raise p.FrameError(f"frame length {length} is not plausible")
             rest = port.read(length)
         except (serial.SerialException, OSError) as exc:
             raise ReaderMissing(f"serial I/O failed: {type(exc).__name__}") from exc
         if len(rest) < length or length < 4:
             raise p.FrameError("response frame cut short")
         p.Frame(head[5:7], rest[:-1]).check(rest[-1])
-        return rest[2], rest[3:-1]
-
-    def _card_still_there(self) -> bool:
-        if self._transact(p.FIND_CARD)[0] == p.SW3_FIND_OK:
-            return True
-        return self._transact(p.SELECT_CARD)[0] == p.SW3_OK
+        sw3 = rest[2]
+        if sw3 in _SAM_ERRORS:
+            raise SamFailed(f"SW3 {sw3:02X}: {p.SW3_NAMES.get(sw3, '?')}")
+        return sw3, rest[3:-1]
 
     def _poll_once(self) -> None:
         found = self._transact(p.FIND_CARD)[0] == p.SW3_FIND_OK
         if self._present:
-            if not found and not self._card_still_there():
+            # FIND may answer 80 for a card already read; SELECT tells whether it is there.
+            if not found and self._transact(p.SELECT_CARD)[0] != p.SW3_OK:
                 self._present = False
                 self._hub.removed()
             return
@@ -186,9 +203,11 @@ class SerialIdCardReader:
             self._hub.read_failed(exc.message_key, exc.detail)
             self._present = False
             self._hub.removed()
-        except (UnknownCardType, p.FrameError) as exc:
+        except CardReaderError as exc:
             key = "card.unreadable" if isinstance(exc, p.FrameError) else exc.message_key
             self._hub.read_failed(key, exc.detail)
+            if isinstance(exc, SamFailed | ReaderMissing | _NoAnswer):
+                raise  # the reader itself failed: _run reports it and ends the card
         else:
             self._hub.identity_read(identity)
         self._hub.set_status(READY)
@@ -207,5 +226,15 @@ class SerialIdCardReader:
                 raise UnknownCardType("SAM: unknown card type")
             raise p.FrameError(f"read {sw3:02X}: {p.SW3_NAMES.get(sw3, '?')}")
         result = p.split_read_data(data)
-        photo = self._decoder.decode(result.photo) if result.photo else None
-        return p.parse_text(result.text, photo, self._no_photo_reason)
+        return p.parse_text(
+            result.text, self._photo(result.photo), self._decoder.unavailable_reason
+        )
+
+    def _photo(self, wlt: bytes) -> bytes | None:
+        if not wlt:
+            return None
+        try:
+            return self._decoder.decode(wlt)
+        except Exception:  # vendor code: a failed decode costs the photo, never the read
+            log.exception("card photo decoder failed")
+            return None

@@ -22,18 +22,25 @@ BMP_BYTES = 38862
 
 
 class PhotoDecoder(Protocol):
+    # The message key an Identity carries when decode() gives no photo.
+    unavailable_reason: str
+
     def decode(self, wlt: bytes) -> bytes | None:
         """JPEG bytes, or None when this photo cannot be decoded. Runs on the reader thread."""
         ...
 
 
 class NoPhotoDecoder:
+    unavailable_reason = NO_DECODER
+
     def decode(self, wlt: bytes) -> bytes | None:  # noqa: ARG002 - the Protocol's signature
         return None
 
 
 class WltLibraryDecoder:
     """Calls a vendor library's `unpack` and re-encodes its BMP as JPEG with Pillow."""
+
+    unavailable_reason = DECODE_FAILED
 
     def __init__(self, library: ctypes.CDLL) -> None:
         self._unpack = library.unpack
@@ -51,15 +58,22 @@ class WltLibraryDecoder:
         return out.getvalue()
 
 
-def load_photo_decoder() -> tuple[PhotoDecoder, str]:
-    """The first vendor library found, or NoPhotoDecoder; plus the reason to report without one."""
+def load_photo_decoder(library_path: str = "") -> PhotoDecoder:
+    """The configured vendor library, else the first one found under a known name, else
+    NoPhotoDecoder."""
+    candidates = [library_path] if library_path else []
     for name in LIBRARY_NAMES:
-        path = ctypes.util.find_library(name.removeprefix("lib").removesuffix(".so")) or name
+        candidates.append(
+            ctypes.util.find_library(name.removeprefix("lib").removesuffix(".so")) or name
+        )
+    for path in candidates:
         try:
             library = ctypes.CDLL(path)
         except OSError:
+            if path == library_path:
+                log.warning("configured card photo decoder %s cannot be loaded", path)
             continue
         if hasattr(library, "unpack"):
-            log.info("card photo decoder loaded: %s", name)
-            return WltLibraryDecoder(library), DECODE_FAILED
-    return NoPhotoDecoder(), NO_DECODER
+            log.info("card photo decoder loaded: %s", path)
+            return WltLibraryDecoder(library)
+    return NoPhotoDecoder()

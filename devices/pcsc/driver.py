@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from smartcard import scard
@@ -98,6 +99,7 @@ class PcscCardReader:
         self._ctx_lock = threading.Lock()
         self._ctx: Any = None
         self._reset = False
+        self._present = False  # monitor thread only
 
     @property
     def name(self) -> str:
@@ -111,12 +113,15 @@ class PcscCardReader:
         self._thread.start()
 
     def close(self) -> None:
-        """Stop the monitor thread and wait for it (at most one GetStatusChange timeout)."""
+        """Stop the monitor thread and wait for it. SCardCancel is lost when it reaches pcscd
+        just before the thread's next SCardGetStatusChange does, so it is repeated until the
+        thread ends (otherwise close() would wait out a whole GetStatusChange timeout)."""
         self._stop.set()
-        self._cancel_wait()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
+        thread, self._thread = self._thread, None
+        deadline = time.monotonic() + 10
+        while thread is not None and thread.is_alive() and time.monotonic() < deadline:
+            self._cancel_wait()
+            thread.join(timeout=0.05)
 
     def status(self) -> DeviceStatus:
         if self._thread is None:
@@ -187,6 +192,9 @@ class PcscCardReader:
                     self._ctx = None
                 scard.SCardReleaseContext(ctx)
                 self._reset = False
+                if self._present:  # the service or the reader went away with a card in it
+                    self._present = False
+                    self._hub.removed()
             if not self._stop.is_set():
                 self._stop.wait(self._retry_s)
 
@@ -197,7 +205,6 @@ class PcscCardReader:
         if reader is None:
             return
         state: int = scard.SCARD_STATE_UNAWARE
-        present = False
         while not self._stop.is_set() and not self._reset:
             hresult, states = scard.SCardGetStatusChange(ctx, 2000, [(reader, state)])
             if hresult in (scard.SCARD_E_TIMEOUT, scard.SCARD_E_CANCELLED):
@@ -213,12 +220,13 @@ class PcscCardReader:
             if event_state & (scard.SCARD_STATE_UNKNOWN | scard.SCARD_STATE_UNAVAILABLE):
                 return
             now_present = bool(event_state & scard.SCARD_STATE_PRESENT)
-            if now_present and not present:
+            if now_present and not self._present:
+                self._present = True
                 self._hub.inserted()
                 self._read_card(ctx, reader)
-            elif present and not now_present:
+            elif self._present and not now_present:
+                self._present = False
                 self._hub.removed()
-            present = now_present
 
     def _read_card(self, ctx: Any, reader: str) -> None:
         self._hub.set_status(DeviceStatus(DeviceState.BUSY, "reader.busy"))
@@ -230,15 +238,21 @@ class PcscCardReader:
                 scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
             )
             if hresult != scard.SCARD_S_SUCCESS:
+                detail = f"SCardConnect {_hex(hresult)}"
                 if hresult in _SERVICE_ERRORS:
-                    raise ReaderNoService(f"SCardConnect {_hex(hresult)}")
-                raise CardRemovedDuringRead(f"SCardConnect {_hex(hresult)}")
+                    raise ReaderNoService(detail)
+                if hresult in _GONE_ERRORS:
+                    raise CardRemovedDuringRead(detail)
+                raise CardReaderError(detail)  # mute card, no ATR, protocol mismatch
             try:
                 identity = read_identity(_ScardChannel(hcard, protocol), self._profiles)
             finally:
                 scard.SCardDisconnect(hcard, scard.SCARD_LEAVE_CARD)
         except CardReaderError as exc:
             self._hub.read_failed(exc.message_key, exc.detail)
+        except Exception:  # a profile bug must still end the card with one read_failed
+            log.exception("reading the card failed unexpectedly")
+            self._hub.read_failed("card.unreadable", "internal error")
         else:
             self._hub.identity_read(identity)
         finally:

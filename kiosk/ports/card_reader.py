@@ -96,7 +96,9 @@ MESSAGE_KEYS = (
     "reader.ready",
     "reader.busy",
     "reader.missing",  # no reader attached (or not the configured one)
-    "reader.no_service",  # the PC/SC service is not running, or the ID reader's SAM is unusable
+    "reader.no_service",  # the PC/SC service (pcscd) is not running
+    "reader.not_responding",  # something is on the serial port, but it does not answer frames
+    "reader.sam_failed",  # the ID reader's security module failed: only the vendor can fix it
     "reader.error",
     "card.unreadable",
     "card.unknown_type",
