@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
+from devices.status_broadcast import StatusBroadcast
 from kiosk.domain.identity import Identity
 from kiosk.ports.card_reader import CardEvent, CardEventKind, CardEventListener
 from kiosk.ports.device import DeviceState, DeviceStatus, StatusListener, Unsubscribe
@@ -26,40 +27,28 @@ class CardEventHub:
         self.reader = reader
         self._lock = threading.Lock()
         self._events: list[CardEventListener] = []
-        self._statuses: list[StatusListener] = []
-        self._status = initial
+        self._status = StatusBroadcast(reader, initial)
 
     def status(self) -> DeviceStatus:
-        with self._lock:
-            return self._status
+        return self._status.get()
 
     def subscribe_events(self, listener: CardEventListener) -> Unsubscribe:
         with self._lock:
             self._events.append(listener)
-        return lambda: self._remove(self._events, listener)
+        return lambda: self._remove(listener)
 
     def subscribe_status(self, listener: StatusListener) -> Unsubscribe:
-        with self._lock:
-            self._statuses.append(listener)
-        return lambda: self._remove(self._statuses, listener)
+        return self._status.subscribe(listener)
 
-    def _remove(self, items: list[CardEventListener] | list[StatusListener], item: object) -> None:
+    def _remove(self, listener: CardEventListener) -> None:
         with self._lock:
-            if item in items:
-                items.remove(item)  # type: ignore[arg-type]
+            if listener in self._events:
+                self._events.remove(listener)
 
     def set_status(self, status: DeviceStatus) -> None:
         """Record a status; emits status_changed (and hardware_error for ERROR) on a change."""
-        with self._lock:
-            if status == self._status:
-                return
-            self._status = status
-            statuses = list(self._statuses)
-        for listener in statuses:
-            try:
-                listener(status)
-            except Exception:
-                log.exception("status listener failed (reader %s)", self.reader)
+        if not self._status.set(status):
+            return
         self.emit(CardEvent(CardEventKind.STATUS_CHANGED, self.reader, status=status))
         if status.state is DeviceState.ERROR:
             self.emit(

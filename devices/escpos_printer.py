@@ -211,7 +211,14 @@ class EscposReceiptPrinter:
         if not answer:
             # Serial reads return b"" on timeout; a TCP peer that closes is gone too.
             raise PrinterSilent("empty answer to DLE EOT")
-        return answer[-1]
+        # Every DLE EOT status byte is 0xx1xx10 (Epson ESC/POS reference, DLE EOT): anything
+        # else is not a printer (e.g. a web server answering "HTTP/1.1 400" on port 9100).
+        if len(answer) != 1 or answer[0] & 0x93 != 0x12:
+            raise PrinterOffline(
+                f"answer to DLE EOT is not a status byte: {answer[:8].hex()}",
+                message_key="printer.not_escpos",
+            )
+        return answer[0]
 
     @staticmethod
     def _send(driver: Any, job: bytes) -> None:

@@ -17,6 +17,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from devices.registry import FACE_READY, KioskDevices, build_devices
 from kiosk.config import Config, load_config
 from kiosk.errors import ConfigError, KioskError, PlatformError
 from kiosk.log import setup_logging
@@ -29,6 +30,7 @@ from kiosk.ports.clock import Clock, SystemClock
 from kiosk.ports.health import BacklogSource, DeviceHealthSource
 from kiosk.ports.sync import SyncStatus
 from kiosk.services.catalog import CatalogService, CatalogView
+from kiosk.services.device_health import DeviceHealth
 from kiosk.services.guide import GuideService
 from kiosk.services.heartbeat import HeartbeatService
 from kiosk.services.operators import OperatorSignIn
@@ -341,6 +343,22 @@ def build_heartbeat(
         ),
         journal=journal,
     )
+
+
+def build_kiosk_devices(config: Config) -> tuple[KioskDevices, DeviceHealth]:
+    """The devices `[devices.*]` chose, and the health that follows them. Quick and Qt-free:
+    nothing is contacted yet. The caller opens them (KioskDevices.open, from any thread),
+    bridges health changes to the UI with a queued signal, calls health.refresh() on a worker
+    now and then (a printer reports paper only when asked), and closes them at exit."""
+    devices = build_devices(config.devices)
+    health = DeviceHealth()
+    for name, status in devices.unavailable.items():
+        health.report(name, status)
+    for name, device in devices.with_status().items():
+        health.track(name, device)
+    if devices.face is not None:
+        health.report("face", FACE_READY)
+    return devices, health
 
 
 def main(argv: list[str]) -> int:

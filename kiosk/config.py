@@ -1,15 +1,20 @@
 """Configuration: one TOML file plus `KIOSK__SECTION__KEY` environment overrides, validated at
 start. Any problem raises ConfigError naming the key, and the kiosk shows its out-of-service
-screen with that reason (for the technician) and the service phone (for the villager)."""
+screen with that reason (for the technician) and the service phone (for the villager).
+
+Devices are `[devices.NAME]` tables (card_reader, id_reader, printer, camera, face, voice), each
+with a `driver` and that driver's options; their overrides are `KIOSK__DEVICES_NAME__KEY`, e.g.
+KIOSK__DEVICES_PRINTER__HOST=10.0.0.7 or KIOSK__DEVICES_CAMERA__DRIVER=none."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlparse
 
@@ -53,6 +58,87 @@ class LoggingConfig:
     level: str = "INFO"
 
 
+class CameraSource:
+    """Type marker: a device index (int) or a path or URL (str)."""
+
+
+# Per device, per driver: the options that driver takes and their types. "none" means the
+# kiosk has no such device. devices/registry.py maps the same driver names to factories.
+DEVICE_DRIVERS: dict[str, dict[str, dict[str, type]]] = {
+    "card_reader": {
+        "pcsc": {"reader": str, "retry_s": float},
+        "simulated": {},
+        "none": {},
+    },
+    "id_reader": {
+        "serial_idreader": {
+            "port": str,
+            "baudrate": int,
+            "poll_s": float,
+            "timeout_s": float,
+            "photo_decoder": str,
+        },
+        "simulated": {},
+        "none": {},
+    },
+    "printer": {
+        "escpos": {
+            "transport": str,
+            "host": str,
+            "port": int,
+            "vendor_id": int,
+            "product_id": int,
+            "device": str,
+            "baudrate": int,
+            "timeout_s": float,
+            "paper_mm": int,
+        },
+        "simulated": {"paper_mm": int},
+        "none": {},
+    },
+    "camera": {
+        "opencv": {"source": CameraSource, "loop": bool, "fps": float},
+        "simulated": {},
+        "none": {},
+    },
+    "face": {"dlib": {"match_threshold": float}, "simulated": {}, "none": {}},
+    "voice": {
+        "espeak": {"rate": int, "player": str, "voice_zh_cn": str, "voice_ug_cn": str},
+        "simulated": {},
+        "none": {},
+    },
+}
+_DEVICE_CHOICES: dict[tuple[str, str], tuple[object, ...]] = {
+    ("printer", "transport"): ("network", "usb", "serial", "dummy"),
+    ("printer", "paper_mm"): (58, 80),
+}
+
+
+@dataclass(frozen=True)
+class DeviceConfig:
+    """One `[devices.NAME]` table: the driver, and its options already typed and checked."""
+
+    name: str
+    driver: str = "none"
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)
+
+
+@dataclass(frozen=True)
+class DevicesConfig:
+    card_reader: DeviceConfig = DeviceConfig("card_reader")
+    id_reader: DeviceConfig = DeviceConfig("id_reader")
+    printer: DeviceConfig = DeviceConfig("printer")
+    camera: DeviceConfig = DeviceConfig("camera")
+    face: DeviceConfig = DeviceConfig("face")
+    voice: DeviceConfig = DeviceConfig("voice")
+
+    def __iter__(self) -> Iterator[DeviceConfig]:
+        return (getattr(self, name) for name in DEVICE_DRIVERS)
+
+
 @dataclass(frozen=True)
 class QueueConfig:
     """The offline queue: back-pressure limits, stub lifetime, sync and pull pacing."""
@@ -87,6 +173,7 @@ class Config:
     logging: LoggingConfig = LoggingConfig()
     queue: QueueConfig = QueueConfig()
     updates: UpdatesConfig = UpdatesConfig()
+    devices: DevicesConfig = DevicesConfig()
 
 
 _SECTION_TYPES = {
@@ -102,6 +189,12 @@ _SECTION_TYPES = {
 def _coerce(key: str, kind: type, value: Any) -> Any:
     """Values from TOML keep their type; values from the environment are strings."""
     try:
+        if kind is CameraSource:
+            if isinstance(value, str) and value.isdigit():
+                return int(value)
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                raise ValueError
+            return value
         if kind is bool:
             if isinstance(value, bool):
                 return value
@@ -175,8 +268,52 @@ def _validate_queue(q: QueueConfig) -> None:
             raise ConfigError(f"{key}: must be between {low} and {high}, got {value}")
 
 
+def _device(name: str, from_file: Mapping[str, Any], from_env: Mapping[str, str]) -> DeviceConfig:
+    """One device table. When the environment switches the driver, the file's options that the
+    new driver does not take are dropped (e.g. KIOSK__DEVICES_PRINTER__DRIVER=simulated on a
+    file configured for escpos); every option given in the environment must fit."""
+    drivers = DEVICE_DRIVERS[name]
+    driver = str(from_env.get("driver", from_file.get("driver", "none")))
+    if driver not in drivers:
+        choices = ", ".join(drivers)
+        raise ConfigError(f"devices.{name}.driver: {driver!r} is not one of {choices}")
+    known = drivers[driver]
+    values = {k: v for k, v in from_file.items() if k != "driver"}
+    if "driver" in from_env and from_env["driver"] != from_file.get("driver"):
+        values = {k: v for k, v in values.items() if k in known}
+    values.update({k: v for k, v in from_env.items() if k != "driver"})
+    unknown = set(values) - set(known)
+    if unknown:
+        keys = ", ".join(sorted(unknown))
+        raise ConfigError(f"[devices.{name}] driver {driver!r} takes no key(s): {keys}")
+    options = {k: _coerce(f"devices.{name}.{k}", known[k], v) for k, v in values.items()}
+    for key, value in options.items():
+        allowed = _DEVICE_CHOICES.get((name, key))
+        if allowed is not None and value not in allowed:
+            raise ConfigError(f"devices.{name}.{key}: {value!r} is not one of {allowed}")
+    return DeviceConfig(name, driver, MappingProxyType(options))
+
+
+def _devices(from_file: Any, from_env: Mapping[str, dict[str, str]]) -> DevicesConfig:
+    if not isinstance(from_file, dict):
+        raise ConfigError("[devices] must hold tables such as [devices.printer]")
+    for name in set(from_file) | set(from_env):
+        if name not in DEVICE_DRIVERS or not isinstance(from_file.get(name, {}), dict):
+            raise ConfigError(
+                f"unknown device [devices.{name}]; known: {', '.join(DEVICE_DRIVERS)}"
+            )
+    return DevicesConfig(
+        **{
+            name: _device(name, from_file.get(name, {}), from_env.get(name, {}))
+            for name in DEVICE_DRIVERS
+        }
+    )
+
+
 def load_config(path: Path | None, environ: Mapping[str, str] = os.environ) -> Config:
     raw: dict[str, dict[str, Any]] = {}
+    devices_file: Any = {}
+    devices_env: dict[str, dict[str, str]] = {}
     if path is not None:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -184,6 +321,7 @@ def load_config(path: Path | None, environ: Mapping[str, str] = os.environ) -> C
             raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        devices_file = data.pop("devices", {})
         for name, values in data.items():
             if name not in _SECTION_TYPES or not isinstance(values, dict):
                 raise ConfigError(f"unknown config section [{name}]")
@@ -192,9 +330,17 @@ def load_config(path: Path | None, environ: Mapping[str, str] = os.environ) -> C
         parts = env_key.split("__")
         if len(parts) == 3 and parts[0] == "KIOSK":
             section = parts[1].lower()
+            if section.startswith("devices_"):
+                devices_env.setdefault(section.removeprefix("devices_"), {})[parts[2].lower()] = (
+                    value
+                )
+                continue
             if section not in _SECTION_TYPES:
                 raise ConfigError(f"{env_key}: unknown config section {section!r}")
             raw.setdefault(section, {})[parts[2].lower()] = value
-    cfg = Config(**{name: _section(name, values) for name, values in raw.items()})
+    cfg = Config(
+        **{name: _section(name, values) for name, values in raw.items()},
+        devices=_devices(devices_file, devices_env),
+    )
     _validate(cfg)
     return cfg

@@ -138,6 +138,17 @@ class PcscCardReader:
         finally:
             scard.SCardReleaseContext(ctx)
 
+    def available_readers(self) -> list[str]:
+        """Every reader pcscd knows now (any thread; for diagnose). [] without the service."""
+        hresult, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        if hresult != scard.SCARD_S_SUCCESS:
+            return []
+        try:
+            hresult, readers = scard.SCardListReaders(ctx, [])
+            return list(readers) if hresult == scard.SCARD_S_SUCCESS else []
+        finally:
+            scard.SCardReleaseContext(ctx)
+
     def capabilities(self) -> frozenset[str]:
         return frozenset({"identity", "photo", "pcsc"})
 

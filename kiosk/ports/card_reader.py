@@ -89,21 +89,3 @@ class CardReader(Device, Protocol):
     def subscribe_events(self, listener: CardEventListener) -> Unsubscribe:
         """Receive every CardEvent. Listener exceptions are logged and never stop the reader."""
         ...
-
-
-# Message keys card readers emit, for the UI's translation table.
-MESSAGE_KEYS = (
-    "reader.ready",
-    "reader.busy",
-    "reader.missing",  # no reader attached (or not the configured one)
-    "reader.no_service",  # the PC/SC service (pcscd) is not running
-    "reader.not_responding",  # something is on the serial port, but it does not answer frames
-    "reader.sam_failed",  # the ID reader's security module failed: only the vendor can fix it
-    "reader.error",
-    "card.unreadable",
-    "card.unknown_type",
-    "card.removed_during_read",
-    "card.needs_psam",
-    "card.expired",  # decided by services from Identity.is_expired(today), not by readers
-    "card.photo_unavailable_no_decoder",
-)

@@ -61,15 +61,3 @@ class ReceiptPrinter(Device, Protocol):
         Raises a PrinterError subclass when the receipt was not (or not wholly) printed.
         """
         ...
-
-
-# Message keys a printer status may carry, for the UI's translation table.
-STATUS_KEYS = (
-    "printer.ready",
-    "printer.paper_near_end",
-    "printer.out_of_paper",
-    "printer.offline",
-    "printer.silent",
-    "printer.not_found",
-    "printer.error",
-)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 from pathlib import Path
 
 import cv2
@@ -150,6 +151,31 @@ def test_no_listener_means_printer_not_found() -> None:
     assert printer.status().message_key == "printer.not_found"
     with pytest.raises(PrinterNotFound):
         printer.print_receipt(sample_receipt())
+
+
+def test_something_else_answering_on_the_printer_port_is_named_not_taken_for_a_status() -> None:
+    """Found on this machine: a web proxy answers "HTTP/1.1 400" on 192.168.1.87:9100."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+
+    def answer_http() -> None:
+        with server:
+            connection, _ = server.accept()
+            with connection:
+                connection.recv(16)
+                connection.sendall(b"HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n")
+
+    thread = threading.Thread(target=answer_http)
+    thread.start()
+    host, port = server.getsockname()
+    printer = escpos_printer_from_config(
+        {"transport": "network", "host": host, "port": port, "timeout_s": 0.5}
+    )
+    status = printer.status()
+    thread.join(timeout=5)
+    assert (status.state, status.message_key) == (DeviceState.OFFLINE, "printer.not_escpos")
+    assert "485454" in status.detail  # "HTT", for the technician
 
 
 @pytest.mark.parametrize(
