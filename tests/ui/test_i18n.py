@@ -14,9 +14,7 @@ import devices
 import kiosk
 import offline_queue
 from kiosk.errors import KioskError
-from kiosk.ports.card_reader import MESSAGE_KEYS as CARD_KEYS
-from kiosk.ports.face import FaceGuidance
-from kiosk.ports.printer import STATUS_KEYS as PRINTER_KEYS
+from kiosk.ports.device_messages import DEVICE_MESSAGE_KEYS
 from tests.ui.support import make_window
 from ui.theme import FONT_FAMILIES
 
@@ -56,14 +54,8 @@ def test_every_message_has_chinese_and_uyghur_with_the_same_placeholders(qapp):
 def test_every_message_key_devices_errors_and_the_queue_raise_has_words(qapp):
     window = make_window(qapp)
     known = window.ctx.tr.messages()
-    raised = (
-        all_error_keys()
-        | set(CARD_KEYS)
-        | set(PRINTER_KEYS)
-        | {g.value for g in FaceGuidance}
-        | {"document.ok", "document.not_found", "document.too_dark", "document.move_closer"}
-        | {"document.cut_off", "document.blurry", "document.glare"}
-    )
+    # DEVICE_MESSAGE_KEYS is every key devices emit (checked in tests/devices).
+    raised = all_error_keys() | set(DEVICE_MESSAGE_KEYS)
     missing = sorted(k for k in raised if k not in known)
     assert not missing, f"message keys without words: {missing}"
 
