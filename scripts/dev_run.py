@@ -1,7 +1,8 @@
-"""`make run`: the reference platform and the kiosk, side by side, on this machine.
+"""`make run`: the reference platform, the device emulators and the kiosk on this machine.
 
 Without a display (no DISPLAY or WAYLAND_DISPLAY) the kiosk runs on Qt's VNC platform plugin
-and this prints how to look at it. Ctrl-C stops both.
+and this prints how to look at it. The terminal becomes the device console (put cards on the
+readers, run the printer out of paper: type `help`). Ctrl-C stops everything.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
+
+from scripts.dev_devices import HELP, DevDevices
 
 ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var"
@@ -32,6 +36,13 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes]) -> None:
     raise SystemExit("the platform did not answer within 30 s")
 
 
+def console(devices: DevDevices) -> None:
+    for line in sys.stdin:
+        reply = devices.command(line)
+        if reply:
+            print(reply, flush=True)
+
+
 def main() -> int:
     py = sys.executable
     central_dir = VAR / "central"
@@ -44,7 +55,9 @@ def main() -> int:
         stderr=subprocess.STDOUT,
     )
     kiosk: subprocess.Popen[bytes] | None = None
+    devices = DevDevices(VAR)
     try:
+        devices.start()
         wait_healthy(f"http://127.0.0.1:{PORT}/v1/health", central)
         kiosk_dir = VAR / "kiosk"
         code = ""
@@ -71,6 +84,7 @@ def main() -> int:
             "KIOSK__TERMINAL__DATA_DIR": str(kiosk_dir),
             "KIOSK__LOGGING__DIR": str(kiosk_dir / "logs"),
             "KIOSK__TERMINAL__ENROLMENT_CODE": code,
+            **devices.env(),
         }
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             env["QT_QPA_PLATFORM"] = "vnc:size=1080x1920:port=5900"
@@ -78,14 +92,21 @@ def main() -> int:
             print("  Look at it with any VNC viewer on localhost:5900")
             print("  (from another machine: ssh -L 5900:localhost:5900 <this host>).")
         print(f"Platform: http://127.0.0.1:{PORT}/docs   Stop with Ctrl-C.")
+        print(devices.pcsc_note or "Devices: emulators running; receipts in var/printer/.")
+        print(HELP)
         kiosk = subprocess.Popen(
-            [py, "-m", "kiosk", str(ROOT / "config/kiosk.example.toml")], cwd=ROOT, env=env
+            [py, "-m", "kiosk", str(ROOT / "config/kiosk.example.toml")],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,  # the terminal is the device console
         )
+        threading.Thread(target=console, args=(devices,), daemon=True).start()
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
         return kiosk.wait()
     except KeyboardInterrupt:
         return 0
     finally:
+        devices.stop()
         for proc in (kiosk, central):
             if proc is not None and proc.poll() is None:
                 proc.terminate()

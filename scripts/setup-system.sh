@@ -27,6 +27,19 @@ PACKAGES=(
   cage xwayland libwayland-cursor0 systemd
 )
 
+# vpcd (the virtual card reader the tests use) listens on TCP 35963/35964, inside Linux's
+# ephemeral port range: on a busy machine an outgoing connection can take one of them and
+# pcscd then starts without the virtual readers. Reserve them (test and dev machines only:
+# vsmartcard-vpcd never goes on a kiosk).
+reserve_vpcd_ports() {
+  local now
+  now=$(cat /proc/sys/net/ipv4/ip_local_reserved_ports 2>/dev/null || echo "")
+  if [[ ",$now," != *",35963-35964,"* && "$(id -u)" -eq 0 ]]; then
+    sysctl -q -w "net.ipv4.ip_local_reserved_ports=${now:+$now,}35963-35964" || true
+  fi
+}
+reserve_vpcd_ports
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -28,6 +28,7 @@ from devices.emulators.pcscd import (
     find_pcscd,
     pcscd_running,
     vpcd_lock,
+    vpcd_slots_present,
 )
 from devices.emulators.vcard import VirtualCard
 
@@ -42,8 +43,13 @@ class PcscService:
         self.owned: PcscdProcess | None = None
 
     def ensure_running(self) -> None:
+        """A pcscd serving the vpcd slots; ours is restarted if it lost them."""
         if pcscd_running():
-            return
+            if vpcd_slots_present(SETTLE_TIMEOUT_S):
+                return
+            if not self.restartable:
+                pytest.fail("the running pcscd (not ours) serves no vpcd readers", pytrace=False)
+            self.stop()
         if self.owned is None:
             self.owned = PcscdProcess(self._exe)
         self.owned.start()
