@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from bench import fleet
+from bench.devices import main as devices_bench
 from bench.drain import bench_drain
 from bench.queuing import bench_queuing
 from bench.search import bench_search
@@ -29,6 +30,7 @@ def main() -> int:
         bench_drain(Path(tmp), n, rounds, naive_n=100 * rounds)
         bench_wire_bytes(Path(tmp))
         fleet.main(Path(tmp))
+    devices_bench()
     bench_search()
     return 0
 
