@@ -39,6 +39,7 @@ CARD_KINDS = {
 }
 TEST_PROMPT = "语音测试。您好，欢迎使用便民服务终端。"
 READY_WAIT_S = 5.0  # a reader's own thread needs a moment to find its hardware
+OTHER_READERS_S = 2.0  # after one reader read a card, how long the others still wait
 VOICE_WAIT_S = 30.0
 
 
@@ -83,10 +84,10 @@ def diagnose_card_readers(
         deadline = time.monotonic() + READY_WAIT_S
         statuses = {name: _wait_usable(reader, deadline) for name, reader in readers.items()}
         waiting = [watchers[n] for n, s in statuses.items() if s.usable]
-        card_deadline = time.monotonic() + card_wait_s
-        while waiting and not any(w.done.is_set() for w in waiting):
-            if time.monotonic() > card_deadline:
-                break
+        deadline = time.monotonic() + card_wait_s
+        while not all(w.done.is_set() for w in waiting) and time.monotonic() < deadline:
+            if any(w.done.is_set() for w in waiting):  # one card read: the others get a moment
+                deadline = min(deadline, time.monotonic() + OTHER_READERS_S)
             time.sleep(0.05)
         # A card seen just now gets a moment to finish reading.
         for watcher in waiting:
