@@ -32,7 +32,7 @@ from kiosk.ports.sync import SyncStatus
 from kiosk.services.catalog import CatalogService, CatalogView
 from kiosk.services.device_health import DeviceHealth
 from kiosk.services.guide import GuideService
-from kiosk.services.heartbeat import HeartbeatService
+from kiosk.services.heartbeat import HeartbeatService, PolledDevices
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
@@ -72,6 +72,7 @@ class Kiosk:
     timers: list[QTimer]
     queue: TerminalQueue | None = None  # the offline queue, once enrolled
     reported_healthy: bool = False
+    heartbeat: HeartbeatService | None = None  # health reports to the platform, once enrolled
 
     def start_queue(self, enrolment: Enrolment) -> None:
         """GUI thread, once enrolled: the sync service starts on its own thread; the home
@@ -86,6 +87,29 @@ class Kiosk:
         if self.ctx.services.technician is not None:
             self.ctx.services.technician.attach_sync(self.queue.sync)
         self.queue.sync.start()
+        self._start_heartbeat(enrolment)
+
+    def _start_heartbeat(self, enrolment: Enrolment) -> None:
+        """GUI thread: the heartbeat is due-checked every 30 s on a worker; it beats at start,
+        on its schedule and soon after a change (HeartbeatService decides)."""
+        assert self.queue is not None
+        sync = self.queue.sync
+        heartbeat = build_heartbeat(
+            self.config,
+            self.client,
+            enrolment,
+            self.clock,
+            PolledDevices({}),  # the device registry replaces this when devices are wired
+            sync,
+            self.catalog,
+            sync.retry_dead_letters,
+        )
+        self.heartbeat = heartbeat
+        timer = QTimer(self.window)
+        timer.timeout.connect(lambda: self.workers.run(heartbeat.tick, _ignore, _log_failure))
+        timer.start(30_000)
+        self.timers.append(timer)
+        self.workers.run(heartbeat.tick, _ignore, _log_failure)
 
     def close(self) -> None:
         """At exit: stop the sync loop (after the request in flight) and close the queue."""
@@ -160,6 +184,14 @@ class Kiosk:
             return
         log.error("refresh failed: %s", type(exc).__name__, exc_info=exc)
         self.window.show_out_of_service(type(exc).__name__, self.config.ui.service_phone)
+
+
+def _ignore(_result: object) -> None:
+    pass
+
+
+def _log_failure(exc: Exception) -> None:
+    log.warning("heartbeat failed: %s", type(exc).__name__)
 
 
 class _SyncRelay(QObject):

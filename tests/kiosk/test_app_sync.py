@@ -29,3 +29,20 @@ def test_the_network_indicator_follows_the_sync_services_probe(
     finally:
         kiosk.close()
     assert kiosk.queue is None and queue.sync.status().role == SyncRole.STOPPED
+
+
+def test_the_running_kiosk_reports_its_health_to_the_platform(
+    qtbot, start_kiosk: StartKiosk, central: CentralHandle
+):
+    kiosk = start_kiosk()
+    qtbot.waitUntil(lambda: kiosk.heartbeat is not None, timeout=20_000)
+
+    def reported() -> dict | None:
+        fleet = central.admin("GET", "/v1/admin/fleet").json()
+        mine = [t for t in fleet["terminals"] if t["terminal_id"] == kiosk.ctx.settings.terminal_id]
+        return mine[0] if mine and mine[0]["received_at_ms"] else None
+
+    qtbot.waitUntil(lambda: reported() is not None, timeout=30_000)
+    health = reported()
+    assert health is not None
+    assert health["body"]["software_version"] and "queue" in health["body"]
