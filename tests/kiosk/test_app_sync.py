@@ -3,6 +3,8 @@ screen's network indicator follows its probes, and the service stops with the ap
 
 from __future__ import annotations
 
+from typing import Any
+
 from kiosk.ports.sync import SyncRole
 from tests.support.central import CentralHandle
 from tests.support.kiosk_app import StartKiosk
@@ -37,7 +39,7 @@ def test_the_running_kiosk_reports_its_health_to_the_platform(
     kiosk = start_kiosk()
     qtbot.waitUntil(lambda: kiosk.heartbeat is not None, timeout=20_000)
 
-    def reported() -> dict | None:
+    def reported() -> dict[str, Any] | None:
         fleet = central.admin("GET", "/v1/admin/fleet").json()
         mine = [t for t in fleet["terminals"] if t["terminal_id"] == kiosk.ctx.settings.terminal_id]
         return mine[0] if mine and mine[0]["received_at_ms"] else None
