@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from central import cases, collections, slots
+from central import cases, collections, operators, slots
 from central.blobs import SHA_RE
 from central.context import Platform
 from central.errors import Rejected
@@ -25,6 +25,7 @@ from kiosk.contract.records import RECORD_KINDS, record_content_hash
 from kiosk.contract.sealing import SealError, open_sealed
 from kiosk.contract.signing import unb64
 from kiosk.domain.forms import validate_form
+from kiosk.domain.identity import mask_name
 from kiosk.domain.receipt_numbers import ReceiptNumberError, parse_receipt_number
 
 CHINA = timedelta(hours=8)
@@ -57,6 +58,8 @@ class _Checked:
     item: dict[str, Any] = field(default_factory=dict)
     receipt_no: str = ""
     id_hmac: str = ""
+    agent_id: str = ""  # the proxy agent who took the submission, if any
+    masked_name: str = ""  # the applicant's, for that agent's worklist
 
     @property
     def rid(self) -> str:
@@ -127,6 +130,10 @@ def _check_submission(
         raise Rejected("the applicant's ID number is missing")
     checked.item, checked.receipt_no = item, str(receipt)
     checked.id_hmac = p.keys.id_hmac(id_number)
+    agent_id = meta.get("agent_id")
+    if isinstance(agent_id, str) and agent_id:
+        checked.agent_id = agent_id[:20]
+        checked.masked_name = mask_name(str(applicant.get("name") or ""))
 
 
 def _check(
@@ -165,6 +172,8 @@ def _write(conn: sqlite3.Connection, tid: str, c: _Checked, now_ms: int) -> dict
             id_hmac=c.id_hmac,
             at_ms=now_ms,
         )
+        if c.agent_id:
+            operators.note_agent_case(conn, case_id, c.agent_id, c.masked_name, now_ms)
         return _result(rid, "accepted", receipt_no=c.receipt_no, case_id=case_id)
     if rec["kind"] == "appointment":
         sid = str(rec["meta"].get("slot_id", ""))

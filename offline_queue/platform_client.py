@@ -218,6 +218,10 @@ class PlatformClient:
             raise PlatformGarbage("blob append without Upload-Offset")
         return int(new)
 
+    def agent_cases(self, operator_id: str) -> dict[str, Any]:
+        """The cases a proxy agent of this hall handled (their worklist)."""
+        return self._json(self._send("GET", f"/v1/operators/{quote(operator_id, safe='')}/cases"))
+
     def fetch_operators(self) -> dict[str, Any]:
         """The proxy agents and technicians who may act at this terminal's hall."""
         return self._json(self._send("GET", "/v1/operators"))

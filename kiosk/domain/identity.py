@@ -26,6 +26,15 @@ class CardKind(enum.Enum):
     KIOSK_TEST = "kiosk_test"  # the kiosk's own ISO 7816-4 test card profile
 
 
+def mask_name(name: str) -> str:
+    """张* / 买买* : the first character(s) kept, the rest hidden, for receipts and lists."""
+    chars = list(name)  # code points, so a name with 𠀀 is cut on a character boundary
+    if len(chars) <= 1:
+        return "*"
+    keep = 1 if len(chars) <= 3 else 2
+    return "".join(chars[:keep]) + "*" * min(len(chars) - keep, 3)
+
+
 @dataclass(frozen=True)
 class Identity:
     """One person as their card states it. Holds personal data: never log it, never str() it."""
@@ -51,12 +60,7 @@ class Identity:
 
     @property
     def masked_name(self) -> str:
-        """张* / 买买* : the first character(s) kept, the rest hidden, for receipts and lists."""
-        chars = list(self.name)  # code points, so a name with 𠀀 is cut on a character boundary
-        if len(chars) <= 1:
-            return "*"
-        keep = 1 if len(chars) <= 3 else 2
-        return "".join(chars[:keep]) + "*" * min(len(chars) - keep, 3)
+        return mask_name(self.name)
 
     def is_expired(self, today: date) -> bool:
         return self.valid_until is not None and self.valid_until < today

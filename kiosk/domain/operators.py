@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from kiosk.domain.identity import mask_name
+
 # RFC 7914 parameters: 16 MiB and about 40 ms per hash on a kiosk-class CPU.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 PIN_LENGTH = 6
@@ -124,8 +126,7 @@ class Operator:
 
     @property
     def masked_name(self) -> str:
-        chars = list(self.name)
-        return "*" if len(chars) <= 1 else chars[0] + "*" * min(len(chars) - 1, 3)
+        return mask_name(self.name)
 
     def __repr__(self) -> str:
         return f"Operator({self.operator_id}, {self.role.value})"
