@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from central.errors import ApiError
+from central.numbers import derived_number
 from central.storage import Storage
 
 STATUSES = (
@@ -35,7 +36,7 @@ def open_case(
     id_hmac: str,
     at_ms: int,
 ) -> str:
-    case_id = "C" + record_id.replace("-", "")[:20].upper()
+    case_id = "C" + derived_number(record_id, 20)
     conn.execute(
         "INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
         (

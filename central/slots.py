@@ -10,6 +10,7 @@ import sqlite3
 from datetime import date, timedelta
 
 from central.errors import Rejected
+from central.numbers import derived_number
 from central.storage import Storage
 
 PERIODS = {"am": ("09:00", "11:30"), "pm": ("14:30", "17:00")}
@@ -63,7 +64,7 @@ def book(conn: sqlite3.Connection, sid: str, record_id: str, id_hmac: str, now_m
     if cur.rowcount == 0:
         exists = conn.execute("SELECT 1 FROM slots WHERE slot_id = ?", (sid,)).fetchone()
         raise Rejected("slot_full: this slot is fully booked" if exists else "no such slot")
-    booking_no = "B" + record_id.replace("-", "")[:16].upper()
+    booking_no = "B" + derived_number(record_id, 16)
     conn.execute(
         "INSERT INTO bookings VALUES (?, ?, ?, ?, ?)", (booking_no, record_id, sid, id_hmac, now_ms)
     )

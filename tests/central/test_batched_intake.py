@@ -81,3 +81,23 @@ def test_announcements_say_how_much_of_each_attachment_the_platform_holds(
         {"sha256": sha, "offset": 1000, "complete": False},
         {"sha256": untouched, "offset": 0, "complete": False},
     ]
+
+
+def test_ids_that_share_their_first_digits_still_get_their_own_case_and_booking(
+    shared_central: CentralHandle,
+):
+    # Two terminals in the same millisecond: a UUIDv7 starts with the time and a counter.
+    prefix = "019ab3c4-5d6e-7001-8"
+    a, b = shared_central.enrol(), shared_central.enrol()
+    [first] = push(a, submission(a, record_id=prefix + "000-000000000001"))
+    [second] = push(b, submission(b, record_id=prefix + "000-000000000002"))
+    assert first["outcome"] == second["outcome"] == "accepted"
+    assert first["case_id"] != second["case_id"]
+    slot = f"{a.hall['code']}.{ITEM}.{_next_weekday().isoformat()}.am"
+    person = {"name": "张三", "id_number": ID_NUMBER, "phone": "13800138000"}
+    bookings = [
+        push(t, t.record("appointment", {"slot_id": slot}, person, record_id=prefix + rid))[0]
+        for t, rid in ((a, "000-000000000003"), (b, "000-000000000004"))
+    ]
+    assert [r["outcome"] for r in bookings] == ["accepted", "accepted"]
+    assert bookings[0]["booking_no"] != bookings[1]["booking_no"]
