@@ -61,6 +61,15 @@ MIGRATIONS: tuple[str, ...] = (
         fetched_elapsed REAL NOT NULL    -- the store's elapsed clock, for refresh and purge
     );
     """,
+    # v4: sealed pages live in the database, written in their record's transaction (one
+    # fsync per record instead of two per page file); the page files of older queues are
+    # moved in at open (blobstore.adopt_files).
+    """
+    CREATE TABLE pages (
+        sha256 TEXT PRIMARY KEY,        -- of the sealed bytes: the blob's name on the platform
+        data BLOB NOT NULL              -- sealed to the platform's key
+    );
+    """,
 )
 
 

@@ -27,13 +27,13 @@ import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from kiosk.contract.records import canonical_json, record_content_hash
-from kiosk.contract.sealing import seal
+from kiosk.contract.sealing import Sealer
 from kiosk.contract.signing import b64
 from kiosk.domain.ids import UuidV7Generator
 from kiosk.domain.receipt_numbers import format_receipt_number
 from kiosk.errors import StorageFullError
 from kiosk.ports.clock import Clock
-from offline_queue.blobstore import BlobStore
+from offline_queue.blobstore import BlobStore, adopt_files
 from offline_queue.records import (
     PRIORITY,
     Limits,
@@ -46,6 +46,8 @@ from offline_queue.records import (
 )
 from offline_queue.schema import migrate
 
+FREE_PAGES_KEPT = 1024  # 4 MB of free database pages are kept for the next records
+
 
 def _full(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
@@ -55,24 +57,30 @@ class Outbox:
     def __init__(
         self,
         path: Path,
-        blobs: BlobStore,
         seal_key: X25519PublicKey,
         terminal_id: str,
         clock: Clock,
         limits: Limits | None = None,
         ids: UuidV7Generator | None = None,
         shared: bool = False,
+        legacy_blobs: Path | None = None,
     ) -> None:
         """`shared`: the connection may be used from several threads, one call at a time
-        (the caller serialises; see front.py)."""
+        (the caller serialises; see front.py). `legacy_blobs`: where an older version kept
+        page files; they are moved into the database."""
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.path = path
         self.conn = sqlite3.connect(
             path, isolation_level=None, timeout=30, check_same_thread=not shared
         )
         self.conn.row_factory = sqlite3.Row
+        if self.conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+            # A new queue gives the space of delivered pages back to the file system (see
+            # purge_stubs); this can only be chosen before the first table exists.
+            self.conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
         for pragma in (
             "journal_mode=WAL",
+            "journal_size_limit=8388608",  # the WAL shrinks back after a burst of pages
             "synchronous=FULL",
             "foreign_keys=ON",
             "busy_timeout=30000",
@@ -81,7 +89,9 @@ class Outbox:
         os.chmod(path, 0o600)
         migrate(self.conn)
         self.db = sqlite_utils.Database(self.conn)
-        self.blobs, self.seal_key, self.terminal_id = blobs, seal_key, terminal_id
+        self.blobs, self.seal_key, self.terminal_id = BlobStore(self.conn), seal_key, terminal_id
+        if legacy_blobs is not None:
+            adopt_files(self.conn, legacy_blobs)
         self.clock, self.limits = clock, limits or Limits()
         self.lease_s = 600.0  # a claim older than this is taken for a hung sync and reissued
         self.ids = ids or UuidV7Generator(lambda: int(clock.now().timestamp() * 1000), os.urandom)
@@ -112,12 +122,12 @@ class Outbox:
     # --- queuing ------------------------------------------------------------------------------
 
     def _bump(self, name: str) -> int:
-        self.conn.execute(
-            "INSERT INTO counters VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1",
-            (name,),
-        )
         return int(
-            self.conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0]
+            self.conn.execute(
+                "INSERT INTO counters VALUES (?, 1) ON CONFLICT(name) DO UPDATE"
+                " SET value = value + 1 RETURNING value",
+                (name,),
+            ).fetchone()[0]
         )
 
     def clock_offset_ms(self) -> int:
@@ -140,16 +150,14 @@ class Outbox:
         queued is touched either way."""
         if new.kind not in PRIORITY:
             raise ValueError(f"unknown record kind {new.kind!r}")
-        if new.self_service and self.stats().refusing:
+        if new.self_service and self._pending() >= self.limits.hard_count:
             raise QueueFullError("too many unsent records")
         record_id = str(self.ids.new())
-        # Seal in memory first; the files are written only under the database write lock
-        # (in _insert), so a sync process cleaning orphans at start can never delete a page
-        # whose record is about to commit.
-        sealed_pages = [
-            (att, seal(self.seal_key, att.data, att.name.encode())) for att in new.attachments
-        ]
-        sealed_payload = b64(seal(self.seal_key, canonical_json(new.personal), record_id.encode()))
+        # Sealed in memory first, outside the write lock; the pages then go into the
+        # record's own transaction.
+        sealer = Sealer(self.seal_key)  # one key exchange for the record and its pages
+        sealed_pages = [(att, sealer.seal(att.data, att.name.encode())) for att in new.attachments]
+        sealed_payload = b64(sealer.seal(canonical_json(new.personal), record_id.encode()))
         return self._insert(new, record_id, sealed_payload, sealed_pages)
 
     def _insert(
@@ -160,14 +168,12 @@ class Outbox:
         sealed_pages: list[tuple[NewAttachment, bytes]],
     ) -> QueuedRecord:
         now_ms = int(self.clock.now().timestamp() * 1000)
-        written: list[str] = []
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 attachments: list[dict[str, Any]] = []
                 for att, blob in sealed_pages:
                     sha = self.blobs.put(blob)
-                    written.append(sha)
                     attachments.append(
                         {
                             "sha256": sha,
@@ -220,29 +226,35 @@ class Outbox:
                         self.elapsed(),
                     ),
                 )
-                for a in attachments:
-                    self.conn.execute(
-                        "INSERT OR IGNORE INTO attachments VALUES (?, ?, ?, ?, ?)",
-                        (record_id, a["sha256"], a["name"], a["content_type"], a["size"]),
-                    )
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO attachments VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (record_id, a["sha256"], a["name"], a["content_type"], a["size"])
+                        for a in attachments
+                    ],
+                )
                 self._save_elapsed()
             except BaseException:
                 self._rollback()
                 raise
             self.conn.execute("COMMIT")
-        except BaseException as exc:
-            self._forget_blobs(written)
-            if isinstance(exc, sqlite3.Error) and _full(exc):
+        except sqlite3.Error as exc:
+            if _full(exc):
                 raise StorageFullError("queue database: disk full") from None
             raise
-        return self.get(record_id)
-
-    def _forget_blobs(self, shas: list[str]) -> None:
-        for sha in shas:
-            if not self.conn.execute(
-                "SELECT 1 FROM attachments WHERE sha256 = ?", (sha,)
-            ).fetchone():
-                self.blobs.delete(sha)
+        return QueuedRecord(
+            record_id,
+            new.kind,
+            seq,
+            "queued",
+            receipt,
+            new.item_name,
+            new.masked_name,
+            now_ms,
+            0,
+            "",
+            wire,
+        )
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -271,6 +283,14 @@ class Outbox:
         where, args = ("WHERE state = ?", (state,)) if state else ("", ())
         rows = self.conn.execute(f"SELECT * FROM records {where} ORDER BY seq", args).fetchall()
         return [self._row(r) for r in rows]
+
+    def _pending(self) -> int:
+        """Unsent records, counted on the index (enqueue asks before every record)."""
+        return int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM records WHERE state IN ('queued', 'claimed')"
+            ).fetchone()[0]
+        )
 
     def stats(self) -> QueueStats:
         rows = self.conn.execute(
@@ -372,12 +392,12 @@ class Outbox:
                 else:
                     raise ValueError(f"no such settlement state {s.state!r}")
                 changed.append(bool(count))
+            self.blobs.drop_unreferenced(dropped)
             self._save_elapsed()
         except BaseException:
             self._rollback()
             raise
         self.conn.execute("COMMIT")
-        self._forget_blobs(dropped)
         return changed
 
     def ack(self, record_id: str, result: dict[str, Any]) -> bool:
@@ -423,17 +443,15 @@ class Outbox:
 
     def recover(self) -> int:
         """At start, under the sync lock: claims of a dead process come back, backoff times
-        of a previous boot are void (they were on its monotonic clock), orphan blobs go.
-        All under the database write lock, which enqueue also holds while writing pages, so
-        a page whose record is about to commit is never taken for an orphan."""
+        of a previous boot are void (they were on its monotonic clock). Pages commit with
+        their record, so none can be orphaned; any unreferenced one goes all the same."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             count = self.conn.execute(
                 "UPDATE records SET state = 'queued' WHERE state = 'claimed'"
             ).rowcount
             self.conn.execute("UPDATE records SET not_before = 0 WHERE state = 'queued'")
-            keep = [r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM attachments")]
-            self.blobs.remove_except(keep)
+            self.blobs.drop_unreferenced()
         except BaseException:
             self._rollback()
             raise
@@ -444,9 +462,20 @@ class Outbox:
         """Receipt stubs of delivered records older than `stub_days` of the store's elapsed
         time. Only delivered ones: an undelivered record is never purged."""
         cutoff = self.elapsed() - self.limits.stub_days * 86_400
-        return self._tx(
+        purged = self._tx(
             "DELETE FROM records WHERE state = 'delivered' AND delivered_elapsed < ?", (cutoff,)
         )
+        self._give_back_space()
+        return purged
+
+    def _give_back_space(self) -> None:
+        """Delivered pages leave free pages inside the database; past a few MB of them they
+        are handed back to the file system (a queue made before pages lived in the database
+        keeps them for its next pages instead)."""
+        free = int(self.conn.execute("PRAGMA freelist_count").fetchone()[0])
+        if free > FREE_PAGES_KEPT and self.conn.execute("PRAGMA auto_vacuum").fetchone()[0]:
+            # executescript steps the pragma to the end (execute frees a single page).
+            self.conn.executescript("PRAGMA incremental_vacuum;")
 
 
 def open_terminal_outbox(
@@ -460,10 +489,10 @@ def open_terminal_outbox(
     """The terminal's outbox at its usual place in the data dir (one place knows the layout)."""
     return Outbox(
         data_dir / "queue.sqlite3",
-        BlobStore(data_dir / "blobs"),
         seal_key,
         terminal_id,
         clock,
         limits,
         shared=shared,
+        legacy_blobs=data_dir / "blobs",
     )

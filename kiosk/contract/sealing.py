@@ -37,15 +37,29 @@ def _derive(shared: bytes, eph_pub: bytes, recipient_pub: bytes, aad: bytes) -> 
     return hkdf.derive(shared)
 
 
+class Sealer:
+    """Seals several envelopes with one ephemeral key pair: one X25519 key generation and
+    exchange for all the parts of one record (its payload and its pages, which are linked
+    anyway) instead of one per part. Each envelope still opens on its own with
+    `open_sealed`: its key is derived with its own associated data and it has a fresh nonce.
+    Two records never share an ephemeral key, so the same page in two records seals to
+    different bytes."""
+
+    def __init__(self, recipient: X25519PublicKey) -> None:
+        eph = X25519PrivateKey.generate()
+        self._eph_pub = eph.public_key().public_bytes(_RAW, _RAW_PUB)
+        self._rec_pub = recipient.public_bytes(_RAW, _RAW_PUB)
+        self._shared = eph.exchange(recipient)
+
+    def seal(self, plaintext: bytes, associated_data: bytes = b"") -> bytes:
+        key = _derive(self._shared, self._eph_pub, self._rec_pub, associated_data)
+        nonce = os.urandom(12)
+        sealed = AESGCM(key).encrypt(nonce, plaintext, associated_data)
+        return bytes([VERSION]) + self._eph_pub + nonce + sealed
+
+
 def seal(recipient: X25519PublicKey, plaintext: bytes, associated_data: bytes = b"") -> bytes:
-    eph = X25519PrivateKey.generate()
-    eph_pub = eph.public_key().public_bytes(_RAW, _RAW_PUB)
-    rec_pub = recipient.public_bytes(_RAW, _RAW_PUB)
-    key = _derive(eph.exchange(recipient), eph_pub, rec_pub, associated_data)
-    nonce = os.urandom(12)
-    return (
-        bytes([VERSION]) + eph_pub + nonce + AESGCM(key).encrypt(nonce, plaintext, associated_data)
-    )
+    return Sealer(recipient).seal(plaintext, associated_data)
 
 
 def open_sealed(

@@ -7,9 +7,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from kiosk.ports.clock import FakeClock
-from offline_queue.blobstore import BlobStore
 from offline_queue.records import Limits, NewAttachment, NewRecord
-from offline_queue.store import Outbox
+from offline_queue.store import Outbox, open_terminal_outbox
 
 PLATFORM_KEY = X25519PrivateKey.generate()
 ID_NUMBER = "45112319491231003X"
@@ -19,19 +18,9 @@ ADDRESS = "富川瑶族自治县富阳镇新华路18号"
 IMAGE = b"\xff\xd8\xff\xe0JFIF-page-bytes-" + bytes(range(256)) * 8
 
 
-def open_outbox(
-    tmp: Path,
-    clock: FakeClock | None = None,
-    limits: Limits | None = None,
-    blobs: BlobStore | None = None,
-) -> Outbox:
-    return Outbox(
-        tmp / "queue.sqlite3",
-        blobs or BlobStore(tmp / "blobs"),
-        PLATFORM_KEY.public_key(),
-        "K7Q2M",
-        clock or FakeClock(),
-        limits or Limits(),
+def open_outbox(tmp: Path, clock: FakeClock | None = None, limits: Limits | None = None) -> Outbox:
+    return open_terminal_outbox(
+        tmp, PLATFORM_KEY.public_key(), "K7Q2M", clock or FakeClock(), limits or Limits()
     )
 
 

@@ -19,7 +19,6 @@ from typing import Any, TextIO
 import pytest
 
 from kiosk.ports.clock import SystemClock
-from offline_queue.blobstore import BlobStore
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.store import Outbox
 from offline_queue.sync import SyncEngine
@@ -41,7 +40,6 @@ PHASES = {"E": "queuing", "P": "uploading", "R": "pushing", "S": "syncing"}
 def _outbox(directory: Path, terminal: TestTerminal) -> Outbox:
     return Outbox(
         directory / "q.sqlite3",
-        BlobStore(directory / "blobs"),
         terminal.seal_public_key,
         terminal.terminal_id,
         SystemClock(),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import errno
+import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,7 @@ from kiosk.contract.signing import unb64
 from kiosk.domain.receipt_numbers import parse_receipt_number
 from kiosk.errors import StorageFullError
 from kiosk.ports.clock import FakeClock
-from offline_queue.blobstore import BlobStore
-from offline_queue.records import Limits, QueueFullError
+from offline_queue.records import Limits, NewAttachment, QueueFullError
 from offline_queue.schema import MIGRATIONS
 from offline_queue.sync_lock import SyncLock, SyncLockHeld
 from tests.offline_queue.helpers import (
@@ -151,16 +151,36 @@ def test_a_rejected_record_is_kept_as_a_dead_letter_and_can_be_retried(tmp_path)
     assert [r.id for r in box.claim(5)] == [bad.id]
 
 
-def test_claims_of_a_dead_process_come_back_at_start_and_orphan_blobs_go(tmp_path):
+def test_claims_of_a_dead_process_come_back_at_start(tmp_path):
     box = open_outbox(tmp_path)
     rec = box.enqueue(submission())
     box.claim(1)
-    (tmp_path / "blobs" / ("0" * 64)).write_bytes(b"left by a crash")
     box.close()
     box = open_outbox(tmp_path)
     assert box.recover() == 1
     assert [r.id for r in box.claim(1)] == [rec.id]
-    assert "0" * 64 not in box.blobs.names()
+
+
+def test_the_page_files_of_an_older_queue_move_into_the_database(tmp_path):
+    box = open_outbox(tmp_path)
+    rec = box.enqueue(submission(1, pages=2))
+    assert rec.wire is not None
+    # The layout before pages lived in the database: one file per sealed page, plus what a
+    # crash could leave (a page no record refers to, a half-written temporary file).
+    legacy = tmp_path / "blobs"
+    legacy.mkdir()
+    shas = [a["sha256"] for a in rec.wire["attachments"]]
+    sealed = {sha: box.blobs.read(sha) for sha in shas}
+    for sha in shas:
+        (legacy / sha).write_bytes(sealed[sha])
+    (legacy / ("0" * 64)).write_bytes(b"left by a crash")
+    (legacy / f".{shas[0]}.tmp").write_bytes(sealed[shas[0]][:100])
+    box.conn.execute("DELETE FROM pages")
+    box.close()
+    box = open_outbox(tmp_path)
+    assert {sha: box.blobs.read(sha) for sha in shas} == sealed
+    assert box.blobs.names() == set(shas) and not legacy.exists()
+    assert box.blobs.read(shas[0], 10, 5) == sealed[shas[0]][10:15]  # a range, for resuming
 
 
 def test_stubs_are_purged_after_their_days_but_undelivered_records_never(tmp_path):
@@ -189,17 +209,24 @@ def test_a_full_database_refuses_new_records_and_keeps_the_old(tmp_path):
     assert box.blobs.names() == referenced  # no page left behind by the refused record
 
 
-def test_a_full_attachment_disk_refuses_cleanly(tmp_path):
-    def no_space(path: Path, data: bytes) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
+def test_pages_that_do_not_fit_refuse_their_record_whole_and_smaller_work_still_queues(
+    tmp_path,
+):
     box = open_outbox(tmp_path)
     kept = box.enqueue(submission(1))
-    box.close()
-    box = open_outbox(tmp_path, blobs=BlobStore(tmp_path / "blobs", write=no_space))
+    pages = box.conn.execute("PRAGMA page_count").fetchone()[0]
+    box.conn.execute(f"PRAGMA max_page_count = {pages + 16}")  # 64 kB left
+    big = replace(
+        submission(2, pages=0),
+        attachments=(NewAttachment("p.jpg", "image/jpeg", os.urandom(200_000)),),
+    )
     with pytest.raises(StorageFullError):
-        box.enqueue(submission(2))
+        box.enqueue(big)
     assert [r.id for r in box.records()] == [kept.id]
+    referenced = {r[0] for r in box.conn.execute("SELECT sha256 FROM attachments")}
+    assert box.blobs.names() == referenced  # nothing of the refused record's pages
+    rating = box.enqueue(submission(3, pages=0, kind="evaluation"))
+    assert [r.id for r in box.records()] == [kept.id, rating.id]
 
 
 def test_back_pressure_warns_early_and_refuses_only_self_service_past_the_hard_limit(tmp_path):
@@ -211,8 +238,6 @@ def test_back_pressure_warns_early_and_refuses_only_self_service_past_the_hard_l
     box.enqueue(submission(3))
     with pytest.raises(QueueFullError):
         box.enqueue(submission(4))
-    from dataclasses import replace
-
     box.enqueue(replace(submission(5), self_service=False))  # an agent's work still queues
     assert sum(box.stats().pending_by_kind.values()) == 4
 
