@@ -19,11 +19,17 @@ from typing import Any
 
 from kiosk.errors import PlatformError
 from offline_queue.backoff import backoff_delay
-from offline_queue.platform_client import PlatformBusy, PlatformClient, PlatformRefused
+from offline_queue.chunking import ChunkSizer
+from offline_queue.platform_client import (
+    PlatformBusy,
+    PlatformClient,
+    PlatformRefused,
+    PlatformUnreachable,
+)
 from offline_queue.records import QueuedRecord, Settlement
 from offline_queue.store import Outbox
 
-CHUNK = 64 * 1024  # small enough to finish on a 2G link before a read timeout
+CHUNK = 64 * 1024  # the largest upload chunk; slow links get smaller ones (chunking.py)
 
 
 def blob_states(answers: list[dict[str, Any]]) -> dict[str, tuple[int, bool]]:
@@ -62,7 +68,9 @@ class SyncEngine:
         rng: Callable[[], float] = random.random,
     ) -> None:
         self.outbox, self.client = outbox, client
-        self.batch, self.chunk, self.rng = batch, chunk, rng
+        self.batch, self.rng = batch, rng
+        # `chunk` is the largest upload chunk; the size in use follows the link.
+        self.chunks = ChunkSizer(client.timeout[1], chunk)
         # Consecutive runs ended by the link: a record's own attempts do not grow when the
         # link fails (it is not the record's fault), so the link keeps its own count and the
         # backoff doubles across an outage instead of retrying every few seconds.
@@ -76,9 +84,16 @@ class SyncEngine:
         offset, complete = known[sha] if sha in known else self.client.blob_offset(sha)
         if complete:
             return
-        data = self.outbox.blobs.read(sha)
+        clock = self.outbox.clock
         while offset < size:
-            offset = self.client.blob_append(sha, offset, size, data[offset : offset + self.chunk])
+            chunk = self.outbox.blobs.read(sha, offset, self.chunks.size())
+            started = clock.monotonic()
+            try:
+                offset = self.client.blob_append(sha, offset, size, chunk)
+            except PlatformUnreachable:
+                self.chunks.failed()
+                raise
+            self.chunks.sent(len(chunk), clock.monotonic() - started)
 
     def _settlement(
         self, rec: QueuedRecord, result: dict[str, Any], report: SyncReport

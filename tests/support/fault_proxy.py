@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import socket
 import struct
 import threading
@@ -115,6 +116,15 @@ def _hard_close(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RD)  # wakes a recv() blocked in another thread; sends nothing
     with contextlib.suppress(OSError):
         sock.close()
+
+
+def _hung_up(sock: socket.socket) -> bool:
+    """The peer closed (or reset) a connection on which it has nothing more to send."""
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+        return bool(readable) and sock.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
 
 
 class _Reader:
@@ -287,14 +297,18 @@ class FaultProxy:
                     return fault
         return None
 
-    def _send(self, sock: socket.socket, data: bytes) -> None:
-        """sendall, at most at the throttled rate."""
+    def _send(self, sock: socket.socket, data: bytes, sender: socket.socket | None = None) -> None:
+        """sendall, at most at the throttled rate. When the `sender` of a throttled request
+        hangs up (its read timeout fired), the rest is dropped, as on a real slow link where
+        what the terminal gave up on never arrives whole."""
         step = 1024
         for i in range(0, len(data), step):
             rate = self._rate
             if rate is None:
                 sock.sendall(data[i:])
                 return
+            if sender is not None and _hung_up(sender):
+                raise _Closed
             sock.sendall(data[i : i + step])
             time.sleep(min(step, len(data) - i) / rate)
 
@@ -319,7 +333,7 @@ class FaultProxy:
                     self._send(client, fault.reply)
                     _hard_close(client)
                     return
-                reply, close = self._forward(head + body, method)
+                reply, close = self._forward(head + body, method, client)
                 self.bytes_up += len(head) + len(body)
                 self.bytes_down += len(reply)
                 if fault is not None:  # drop_reply or reset_reply: the platform has acted
@@ -363,11 +377,15 @@ class FaultProxy:
             except TimeoutError:
                 continue
 
-    def _forward(self, request: bytes, method: str) -> tuple[bytes, bool]:
+    def _forward(self, request: bytes, method: str, client: socket.socket) -> tuple[bytes, bool]:
         """One request on a fresh upstream connection; returns the whole reply and whether
         the client connection must close after it."""
         with socket.create_connection(self.upstream) as upstream:
-            self._send(upstream, request)
+            try:
+                self._send(upstream, request, sender=client)
+            except _Closed:
+                _hard_close(upstream)  # the platform sees a cut request, never a whole one
+                raise
             reader = _Reader(upstream)
             head = reader.head()
             line, headers = _headers(head)
