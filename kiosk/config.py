@@ -148,7 +148,7 @@ class QueueConfig:
     hard_count: int = 3000  # unsent records past which self-service submissions are refused
     stub_days: int = 30  # how long a delivered record's receipt stub stays
     batch: int = 50  # records per push (the contract allows 100)
-    chunk_kb: int = 64  # upload chunk: must cross the slowest link within the read timeout
+    chunk_kb: int = 64  # the largest upload chunk; slow links get smaller (offline_queue/pacing.py)
     link_poll_s: float = 2.0  # how often interface and route changes are looked for
     notices_interval_s: float = 900.0
     cases_interval_s: float = 600.0

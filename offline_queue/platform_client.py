@@ -174,7 +174,14 @@ class PlatformClient:
         return {**self._json(reply), "etag": reply.headers.get("ETag")}
 
     def push_records(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        results = self._json(self._send("POST", "/v1/records", {"records": records})).get("results")
+        return self.push_encoded([canonical_json(r) for r in records])
+
+    def push_encoded(self, records: list[bytes]) -> list[dict[str, Any]]:
+        """Records already in canonical JSON (the sync engine encodes each once, to size its
+        pushes): the body is exactly the canonical JSON of `{"records": [...]}`."""
+        body = b'{"records":[' + b",".join(records) + b"]}"
+        hdrs = {"Content-Type": "application/json"}
+        results = self._json(self._send_raw("POST", "/v1/records", body, hdrs)).get("results")
         if not isinstance(results, list) or len(results) != len(records):
             raise PlatformGarbage("records reply does not answer every record")
         return results

@@ -1,7 +1,8 @@
 """Sync: push the outbox to the platform, exactly once per record.
 
 One run: claim a batch (urgent kinds first), announce it, upload each record's attachments
-from the platform's acknowledged offset, push the records, and sort every reply:
+from the platform's acknowledged offset, push the records (in as many requests as the link
+needs, pacing.py), and settle every reply in one transaction:
 - accepted / duplicate: delivered, payload and pages deleted at once;
 - missing_attachments: retried after a backoff;
 - conflict: kept aside for the technician, never overwritten;
@@ -15,11 +16,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
+from kiosk.contract.records import canonical_json
 from kiosk.errors import PlatformError
 from offline_queue.backoff import backoff_delay
-from offline_queue.chunking import ChunkSizer
+from offline_queue.pacing import LinkPace
 from offline_queue.platform_client import (
     PlatformBusy,
     PlatformClient,
@@ -29,7 +32,37 @@ from offline_queue.platform_client import (
 from offline_queue.records import QueuedRecord, Settlement
 from offline_queue.store import Outbox
 
-CHUNK = 64 * 1024  # the largest upload chunk; slow links get smaller ones (chunking.py)
+CHUNK = 64 * 1024  # the largest upload chunk; slow links get smaller ones (pacing.py)
+T = TypeVar("T")
+
+
+def announcement(record_id: str, kind: str, wire: dict[str, Any]) -> dict[str, Any]:
+    """What the platform is told first: the record's id, hash, size and pages."""
+    return {
+        "id": record_id,
+        "kind": kind,
+        "content_hash": wire["content_hash"],
+        "size": sum(a["size"] for a in wire["attachments"]) + len(wire["sealed"]),
+        "item_code": wire["meta"].get("item_code") or None,
+        "attachments": [{"sha256": a["sha256"], "size": a["size"]} for a in wire["attachments"]],
+    }
+
+
+def push_groups(bodies: list[bytes], most: int | None) -> list[list[bytes]]:
+    """Consecutive groups of encoded records, each at most `most` bytes (but at least one
+    record); one group when there is no limit."""
+    if most is None:
+        return [bodies] if bodies else []
+    groups: list[list[bytes]] = []
+    size = 0
+    for body in bodies:
+        if groups and size + len(body) <= most:
+            groups[-1].append(body)
+            size += len(body)
+        else:
+            groups.append([body])
+            size = len(body)
+    return groups
 
 
 def blob_states(answers: list[dict[str, Any]]) -> dict[str, tuple[int, bool]]:
@@ -69,8 +102,8 @@ class SyncEngine:
     ) -> None:
         self.outbox, self.client = outbox, client
         self.batch, self.rng = batch, rng
-        # `chunk` is the largest upload chunk; the size in use follows the link.
-        self.chunks = ChunkSizer(client.timeout[1], chunk)
+        # `chunk` is the largest upload chunk; sizes in use follow the link.
+        self.pace = LinkPace(client.timeout[1], chunk)
         # Consecutive runs ended by the link: a record's own attempts do not grow when the
         # link fails (it is not the record's fault), so the link keeps its own count and the
         # backoff doubles across an outage instead of retrying every few seconds.
@@ -84,16 +117,41 @@ class SyncEngine:
         offset, complete = known[sha] if sha in known else self.client.blob_offset(sha)
         if complete:
             return
-        clock = self.outbox.clock
         while offset < size:
-            chunk = self.outbox.blobs.read(sha, offset, self.chunks.size())
-            started = clock.monotonic()
-            try:
-                offset = self.client.blob_append(sha, offset, size, chunk)
-            except PlatformUnreachable:
-                self.chunks.failed()
-                raise
-            self.chunks.sent(len(chunk), clock.monotonic() - started)
+            chunk = self.outbox.blobs.read(sha, offset, self.pace.chunk())
+            append = partial(self.client.blob_append, sha, offset, size, chunk)
+            offset = self._timed(len(chunk), append, chunk=True)
+
+    def _timed(self, nbytes: int, send: Callable[[], T], chunk: bool = False) -> T:
+        """One request, its time reported to the pace (a lost one makes the pace slower)."""
+        started = self.outbox.clock.monotonic()
+        try:
+            answer = send()
+        except PlatformUnreachable:
+            self.pace.failed()
+            raise
+        seconds = self.outbox.clock.monotonic() - started
+        if chunk:
+            self.pace.chunk_sent(nbytes, seconds)
+        else:
+            self.pace.carried(nbytes, seconds)
+        return answer
+
+    def _push(
+        self, claimed: list[QueuedRecord], report: SyncReport, settled: list[Settlement]
+    ) -> None:
+        """Pushes in as many requests as the link needs (each fits the read timeout) and adds
+        what became of each record to `settled` as its answer arrives, so the records
+        answered before a failure are settled all the same. Raises PlatformError."""
+        bodies = [canonical_json(r.wire) for r in claimed]
+        done = 0
+        for group in push_groups(bodies, self.pace.push_bytes()):
+            records, done = claimed[done : done + len(group)], done + len(group)
+            results = self._timed(sum(map(len, group)), partial(self.client.push_encoded, group))
+            settled += [
+                self._settlement(rec, result, report)
+                for rec, result in zip(records, results, strict=True)
+            ]
 
     def _settlement(
         self, rec: QueuedRecord, result: dict[str, Any], report: SyncReport
@@ -117,49 +175,36 @@ class SyncEngine:
 
     def run_once(self) -> SyncReport:
         report = SyncReport()
-        claimed = self.outbox.claim(self.batch)
+        claimed = [r for r in self.outbox.claim(self.batch) if r.wire is not None]
         if not claimed:
             return report
+        settled: list[Settlement] = []
         try:
-            answers = self.client.announce(
-                [
-                    {
-                        "id": r.id,
-                        "kind": r.kind,
-                        "content_hash": w["content_hash"],
-                        "size": sum(a["size"] for a in w["attachments"]) + len(w["sealed"]),
-                        "item_code": w["meta"].get("item_code") or None,
-                        "attachments": [
-                            {"sha256": a["sha256"], "size": a["size"]} for a in w["attachments"]
-                        ],
-                    }
-                    for r in claimed
-                    if (w := r.wire) is not None
-                ]
+            announcements = [announcement(r.id, r.kind, r.wire or {}) for r in claimed]
+            answers = self._timed(
+                len(canonical_json(announcements)), partial(self.client.announce, announcements)
             )
             known = blob_states(answers)
             for rec in claimed:
                 for attachment in (rec.wire or {}).get("attachments", []):
                     self._upload(attachment, known)
-            results = self.client.push_records([r.wire for r in claimed if r.wire is not None])
+            self._push(claimed, report, settled)
         except PlatformError as exc:
-            attempts = max((r.attempts for r in claimed), default=0)
+            done = {s.record_id for s in settled}
+            pending = [r for r in claimed if r.id not in done]
+            attempts = max((r.attempts for r in pending), default=0)
             after = exc.retry_after_s if isinstance(exc, PlatformBusy) else None
             delay = backoff_delay(max(attempts, self.link_failures), self.rng, retry_after_s=after)
             self.link_failures += 1
-            self.outbox.release([r.id for r in claimed], delay)
+            self.outbox.release([r.id for r in pending], delay)
             report.backoff_s = delay
             report.stopped = exc.detail
             if isinstance(exc, PlatformRefused) and exc.status == 401:
                 report.stopped = f"平台拒绝了本终端的签名（{exc.code}），请技术人员检查登记与时钟"
         else:
             self.link_failures = 0
-            self.outbox.settle(
-                [
-                    self._settlement(rec, result, report)
-                    for rec, result in zip(claimed, results, strict=True)
-                ]
-            )
+        if settled:
+            self.outbox.settle(settled)
         self.outbox.set_sync_state("clock_offset_ms", str(self.client.clock_offset_ms))
         return report
 

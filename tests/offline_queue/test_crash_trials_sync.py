@@ -56,7 +56,7 @@ def _child(directory: Path, terminal: TestTerminal, seed: int) -> Child:
         box.recover()
         client = PlatformClient(terminal.central.base_url, 2.0, 10.0)
         client.signer = Signer(terminal.terminal_id, terminal.key)
-        append, push = client.blob_append, client.push_records
+        append, push = client.blob_append, client.push_encoded
 
         def marked_append(sha256: str, offset: int, length: int, chunk: bytes) -> int:
             report.write("P\n")
@@ -64,14 +64,14 @@ def _child(directory: Path, terminal: TestTerminal, seed: int) -> Child:
             report.write("-\n")
             return new
 
-        def marked_push(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        def marked_push(records: list[bytes]) -> list[dict[str, Any]]:
             report.write("R\n")
             results = push(records)
             report.write("-\n")
             return results
 
         client.blob_append = marked_append  # type: ignore[method-assign]
-        client.push_records = marked_push  # type: ignore[method-assign]
+        client.push_encoded = marked_push  # type: ignore[method-assign]
         # Small chunks: a page takes several round trips, so kills land mid-upload.
         engine = SyncEngine(box, client, batch=3, chunk=4096, rng=lambda: 0.0)
         report.write("ready\n")

@@ -112,9 +112,9 @@ def test_an_upload_reset_midway_keeps_what_arrived_and_resumes_from_there(link: 
     sent: list[tuple[int, int]] = []
     append = link.client.blob_append
 
-    def spy(sha: str, offset: int, length: int, chunk: bytes) -> int:
+    def spy(sha256: str, offset: int, length: int, chunk: bytes) -> int:
         sent.append((offset, len(chunk)))
-        return append(sha, offset, length, chunk)
+        return append(sha256, offset, length, chunk)
 
     link.client.blob_append = spy  # type: ignore[method-assign]
     # The first chunk goes through, the second is cut 5 kB in.
