@@ -126,6 +126,22 @@ def test_delivery_drops_the_payload_and_its_pages_at_once(tmp_path):
     assert box.get(b.id).receipt_no  # the stub stays for the agent's and technician's views
 
 
+def test_the_space_of_delivered_pages_goes_back_to_the_file_system(tmp_path):
+    box = open_outbox(tmp_path)
+    page = NewAttachment("p.jpg", "image/jpeg", os.urandom(600_000))
+    for n in range(10):
+        box.enqueue(replace(submission(n, pages=0), attachments=(page,)))
+    box.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = (tmp_path / "queue.sqlite3").stat().st_size
+    full = box.conn.execute("PRAGMA page_count").fetchone()[0]
+    for rec in box.claim(10):
+        box.ack(rec.id, {"outcome": "accepted"})
+    box.purge_stubs()  # the sync loop calls it every cycle
+    assert box.conn.execute("PRAGMA page_count").fetchone()[0] < full // 2
+    box.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert (tmp_path / "queue.sqlite3").stat().st_size < size // 2
+
+
 def test_retries_wait_their_backoff_on_the_monotonic_clock(tmp_path):
     clock = FakeClock()
     box = open_outbox(tmp_path, clock)
