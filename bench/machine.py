@@ -48,7 +48,7 @@ class Busy:
         total = ticks[1] - self._ticks[1]
         busy = (ticks[0] - self._ticks[0]) / total
         mine = min((ours - self._ours) / total, busy)
-        return f"cores {busy:.0%} busy, {busy - mine:.0%} of them by others; {text}"
+        return f"cores {busy:.0%} busy ({busy - mine:.0%} by other processes); {text}"
 
 
 def spread(values: list[float], digits: int = 2) -> str:
