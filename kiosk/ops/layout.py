@@ -2,7 +2,7 @@
 production /var/lib/kiosk, owned by the kiosk user, mode 0700). One place knows the layout,
 so the disk guard, the heartbeat and the technician screen agree on it.
 
-    queue.sqlite3, blobs/   the outbox (offline_queue.store owns these)
+    queue.sqlite3           the outbox and its sealed pages (offline_queue.store owns it)
     keys/                   terminal key and enrolment (0600 files, 0700 dir)
     catalog.json            cached service catalog
     notices.json            cached notices (refetched from the platform when purged)
