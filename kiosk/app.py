@@ -36,6 +36,7 @@ from kiosk.services.heartbeat import HeartbeatService, PolledDevices
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
+from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import TechnicianDesk
 from kiosk.version import VERSION
 from offline_queue.audit import open_terminal_audit
@@ -43,6 +44,7 @@ from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
 from offline_queue.credentials import Credentials, Enrolment
 from offline_queue.heartbeat import DataDirDisk, LogUploader, TerminalCommandHandlers
+from offline_queue.network_probe import PlatformNetworkProbe
 from offline_queue.operators_cache import open_failure_store, open_operator_directory
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.terminal import TerminalQueue, build_terminal_queue
@@ -333,11 +335,17 @@ def build_technician_desk(config: Config, client: PlatformClient, clock: Clock) 
     trail, and the maintenance hook; the sync service is attached once the queue runs."""
     data = config.terminal.data_dir
     signin = OperatorSignIn(open_operator_directory(client, data), open_failure_store(data), clock)
-    return TechnicianDesk(
+    desk = TechnicianDesk(
         signin,
         open_terminal_audit(data, clock),
         terminal=SystemdTerminalControl(DataLayout(data), clock),
     )
+    p = config.platform
+    desk.tools.network = NetworkCheck(
+        desk.record,
+        PlatformNetworkProbe(p.base_url, p.ca_file, p.connect_timeout_s, p.read_timeout_s, clock),
+    )
+    return desk
 
 
 def build_heartbeat(

@@ -109,6 +109,9 @@ class PlatformClient:
                 headers=hdrs,
                 timeout=self.timeout,
                 stream=True,
+                # Given per request: requests lets REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE in the
+                # environment override a session's verify, i.e. the pinned CA (psf/requests#3829).
+                verify=self.session.verify,
             )
             content = reply.raw.read(MAX_REPLY_BYTES + 1, decode_content=True)
         # Reading the body straight from urllib3: a reset mid-body is urllib3's own error.

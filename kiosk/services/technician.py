@@ -31,6 +31,7 @@ from kiosk.ports.device import Unsubscribe
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncControl, SyncStatus
 from kiosk.ports.terminal_control import TerminalControl
 from kiosk.services.operators import OperatorSignIn, Outcome
+from kiosk.services.tech_network import NetworkCheck
 
 TECHNICIAN_NUMBER = re.compile(r"T[0-9]{4}")
 
@@ -64,6 +65,14 @@ class Technician:
     masked_name: str
 
 
+@dataclass
+class TechTools:
+    """The technician's tools this terminal has (None: not here, its tile is not shown). Each
+    takes the desk's `record`, so every use is audited and needs a signed-in technician."""
+
+    network: NetworkCheck | None = None
+
+
 def normalise_number(typed: str) -> str:
     """What a technician types on the keypad (four digits, or the whole T0003) as a number."""
     typed = typed.strip().upper()
@@ -79,6 +88,7 @@ class TechnicianDesk:
         terminal: TerminalControl | None = None,
     ) -> None:
         self._signin, self._audit, self._sync, self._terminal = signin, audit, sync, terminal
+        self.tools = TechTools()
         self._lock = threading.Lock()
         self._technician: Technician | None = None
 

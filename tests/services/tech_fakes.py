@@ -12,9 +12,11 @@ from kiosk.domain.operators import Credential, Operator, Role
 from kiosk.ports.audit import AuditActor, AuditEntry, AuditHead, AuditValue
 from kiosk.ports.clock import Clock
 from kiosk.ports.device import Unsubscribe
+from kiosk.ports.network import Certificate, NetProblem, NetworkReport, TlsState
 from kiosk.ports.operators import Failures
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncRole, SyncStatus
 from kiosk.services.operators import OperatorSignIn
+from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import TechnicianDesk
 
 TECH_NUMBER, TECH_PIN, TECH_ID_NUMBER = "T0417", "741963", "45110219880909057X"
@@ -150,6 +152,55 @@ class FakeTerminal:
         self.exits.append((technician_id, reason))
 
 
+_CERT = Certificate(
+    "gov-gateway.gx.example",
+    "广西政务云 广西政务云根CA",
+    datetime(2026, 1, 1, tzinfo=UTC),
+    datetime(2027, 6, 1, tzinfo=UTC),
+    ("gov-gateway.gx.example",),
+    "9f2c4e1a" * 8,
+)
+NET_GOOD = NetworkReport(
+    "https://gov-gateway.gx.example",
+    datetime(2026, 11, 22, 8, 0, tzinfo=UTC),
+    ("10.20.30.40",),
+    12.0,
+    reachable=True,
+    connect_ms=240.0,
+    latency_ms=85.0,
+    samples=4,
+    clock_skew_ms=-185_000,
+    clock_uncertainty_ms=40,
+    tls=TlsState(_CERT, True, "/etc/kiosk/gx-root-ca.pem", "广西政务云 广西政务云根CA"),
+)
+NET_BAD = NetworkReport(
+    "https://gov-gateway.gx.example",
+    datetime(2026, 11, 22, 8, 0, tzinfo=UTC),
+    ("10.20.30.40",),
+    12.0,
+    problem=NetProblem.TLS_UNTRUSTED,
+    detail="unable to get local issuer certificate",
+    tls=TlsState(
+        _CERT,
+        False,
+        "/etc/kiosk/gx-root-ca.pem",
+        "广西政务云 广西政务云根CA",
+        NetProblem.TLS_UNTRUSTED,
+        "unable to get local issuer certificate",
+    ),
+)
+
+
+@dataclass
+class FakeProbe:
+    report: NetworkReport
+    runs: int = 0
+
+    def probe(self) -> NetworkReport:
+        self.runs += 1
+        return self.report
+
+
 def sample_desk(
     clock: Clock, sync: FakeSync | None = None, signed_in: bool = True
 ) -> tuple[TechnicianDesk, MemoryAudit]:
@@ -161,6 +212,7 @@ def sample_desk(
         sync if sync is not None else FakeSync(BUSY, list(LETTERS)),
         FakeTerminal(),
     )
+    desk.tools.network = NetworkCheck(desk.record, FakeProbe(NET_BAD))
     if signed_in:
         desk.sign_in_by_number(TECH_NUMBER[1:], TECH_PIN)
     return desk, audit

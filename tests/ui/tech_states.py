@@ -6,10 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kiosk.ports.network import NetworkReport
+from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import SignInAttempt, SignInOutcome
-from tests.services.tech_fakes import BUSY, LETTERS, FakeSync, sample_desk
+from tests.services.tech_fakes import (
+    BUSY,
+    LETTERS,
+    NET_BAD,
+    NET_GOOD,
+    FakeProbe,
+    FakeSync,
+    sample_desk,
+)
 from ui.navigation import Screen
 from ui.technician.menu import TechMenuScreen
+from ui.technician.network import TechNetworkScreen
 from ui.technician.queue import TechQueueScreen
 from ui.technician.signin import TechSignInScreen
 
@@ -54,6 +65,17 @@ def _queue(busy: bool) -> State:
     return state
 
 
+def _network(report: NetworkReport) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechNetworkScreen)
+        _with_desk(screen)
+        desk = screen.desk
+        desk.tools.network = NetworkCheck(desk.record, FakeProbe(report))
+        screen.check()
+
+    return state
+
+
 STATES: dict[str, list[Any]] = {
     "tech_signin": [
         {},
@@ -64,4 +86,5 @@ STATES: dict[str, list[Any]] = {
     ],
     "tech_menu": [_menu(False), _menu(True)],
     "tech_queue": [_queue(True), _queue(False)],
+    "tech_network": [_network(NET_BAD), _network(NET_GOOD)],
 }

@@ -20,9 +20,11 @@ from kiosk.app import build_technician_desk
 from kiosk.config import Config
 from kiosk.ports.audit import AuditEntry
 from kiosk.ports.clock import FakeClock, SystemClock
+from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import TechnicianDesk
 from offline_queue.audit import open_terminal_audit
 from offline_queue.credentials import Enrolment
+from offline_queue.network_probe import PlatformNetworkProbe
 from offline_queue.operators_cache import open_operator_directory
 from offline_queue.platform_client import PlatformClient
 from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
@@ -87,6 +89,11 @@ def tech_fixture(qapp: QApplication, tmp_path: Path, central: CentralHandle) -> 
     clock = FakeClock()
     desk = build_technician_desk(config, client, clock)
     desk.attach_sync(queue.sync)
+    # The network check measures real time (round trips, the platform's clock): the system
+    # clock, not the hand-moved one the sign-in and the idle session use.
+    p = config.platform
+    probe = PlatformNetworkProbe(p.base_url, p.ca_file, 2, 5, SystemClock())
+    desk.tools.network = NetworkCheck(desk.record, probe)
     window = make_window(qapp, clock=clock, services=Services(technician=desk))
     try:
         yield TechKiosk(window, desk, queue, client, central, config, enrolment, clock, number)

@@ -8,7 +8,13 @@ from ui.navigation import Screen
 
 def technician_screens(ctx: UiContext) -> list[Screen]:
     from ui.technician.menu import TechMenuScreen
+    from ui.technician.network import TechNetworkScreen
     from ui.technician.queue import TechQueueScreen
     from ui.technician.signin import TechSignInScreen
 
-    return [TechSignInScreen(ctx), TechMenuScreen(ctx), TechQueueScreen(ctx)]
+    return [
+        TechSignInScreen(ctx),
+        TechMenuScreen(ctx),
+        TechQueueScreen(ctx),
+        TechNetworkScreen(ctx),
+    ]

@@ -17,7 +17,10 @@ from ui.widgets import BannerKind, BigButton, BodyLabel
 
 MENU = "tech_menu"
 # (screen name, message key, symbol). Tools are added here as they are built.
-TOOLS = (("tech_queue", "tech.menu.queue", "⇅"),)
+TOOLS = (
+    ("tech_queue", "tech.menu.queue", "⇅"),
+    ("tech_network", "tech.menu.network", "☍"),
+)
 
 
 class TechMenuScreen(TechScreen):
@@ -26,6 +29,7 @@ class TechMenuScreen(TechScreen):
     messages = {
         "tech.menu.title": Text("运维菜单", "تېخنىك تىزىملىكى"),
         "tech.menu.queue": Text("队列与同步", "ئۆچرەت ۋە ماس قەدەملەش"),
+        "tech.menu.network": Text("网络检测", "تور تەكشۈرۈش"),
         "tech.menu.sign_out": Text("退出登录", "چېكىنىش"),
         "tech.menu.maintenance": Text("退出到维护模式", "ئاسراش ھالىتىگە ئۆتۈش"),
         "tech.menu.maintenance_confirm": Text(
