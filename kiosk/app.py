@@ -36,6 +36,7 @@ from kiosk.services.heartbeat import HeartbeatService, PolledDevices
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
+from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import TechnicianDesk
 from kiosk.version import VERSION
@@ -44,9 +45,11 @@ from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
 from offline_queue.credentials import Credentials, Enrolment
 from offline_queue.heartbeat import DataDirDisk, LogUploader, TerminalCommandHandlers
+from offline_queue.log_export import FileLogStore
 from offline_queue.network_probe import PlatformNetworkProbe
 from offline_queue.operators_cache import open_failure_store, open_operator_directory
 from offline_queue.platform_client import PlatformClient, Signer
+from offline_queue.removable_media import MountedMedia
 from offline_queue.terminal import TerminalQueue, build_terminal_queue
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
@@ -345,7 +348,20 @@ def build_technician_desk(config: Config, client: PlatformClient, clock: Clock) 
         desk.record,
         PlatformNetworkProbe(p.base_url, p.ca_file, p.connect_timeout_s, p.read_timeout_s, clock),
     )
+    credentials = Credentials(data / "keys")
+    desk.tools.logs = LogTools(
+        desk.record,
+        FileLogStore(config.logging.dir, open_terminal_audit(data, clock).path),
+        MountedMedia(config.technician.export_dir),
+        lambda: _terminal_id(credentials),
+        clock,
+    )
     return desk
+
+
+def _terminal_id(credentials: Credentials) -> str:
+    enrolment = credentials.enrolment()
+    return enrolment.terminal_id if enrolment is not None else ""
 
 
 def build_heartbeat(

@@ -166,12 +166,21 @@ class UpdatesConfig:
 
 
 @dataclass(frozen=True)
+class TechnicianConfig:
+    """The technician screens: where exports go besides the USB sticks mounted under /media
+    and /run/media (a fixed mount point, or a directory in tests)."""
+
+    export_dir: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     terminal: TerminalConfig = TerminalConfig()
     platform: PlatformConfig = PlatformConfig()
     ui: UiConfig = UiConfig()
     logging: LoggingConfig = LoggingConfig()
     queue: QueueConfig = QueueConfig()
+    technician: TechnicianConfig = TechnicianConfig()
     updates: UpdatesConfig = UpdatesConfig()
     devices: DevicesConfig = DevicesConfig()
 
@@ -183,6 +192,7 @@ _SECTION_TYPES = {
     "logging": LoggingConfig,
     "queue": QueueConfig,
     "updates": UpdatesConfig,
+    "technician": TechnicianConfig,
 }
 
 
@@ -250,6 +260,8 @@ def _validate(cfg: Config) -> None:
     if cfg.logging.level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("logging.level: one of DEBUG, INFO, WARNING, ERROR")
     _validate_queue(cfg.queue)
+    if cfg.technician.export_dir and not Path(cfg.technician.export_dir).is_absolute():
+        raise ConfigError("technician.export_dir: an absolute path, e.g. /media/usb")
 
 
 def _validate_queue(q: QueueConfig) -> None:

@@ -29,6 +29,18 @@ class DataDirDisk:
         return DiskUsage(free_bytes=usage.free, total_bytes=usage.total)
 
 
+def log_files(log_dir: Path) -> list[tuple[str, Path]]:
+    """(name, path) of the log files: the UI's, and the sync service's in logs/sync/."""
+    found = []
+    for prefix, folder in (("", log_dir), ("sync-", log_dir / "sync")):
+        found += [
+            (prefix + p.name, p)
+            for p in sorted(folder.glob("kiosk.log*"))
+            if LOG_NAME_RE.fullmatch(p.name)
+        ]
+    return found
+
+
 class LogUploader:
     """Sends the kiosk's log files for an `upload_logs` command. The logs hold no personal
     data by construction (kiosk/log.py); every line is scrubbed once more on the way out."""
@@ -38,14 +50,7 @@ class LogUploader:
 
     def files(self) -> list[tuple[str, Path]]:
         """(upload name, path): the UI's logs, and the sync service's in logs/sync/."""
-        found = []
-        for prefix, folder in (("", self.log_dir), ("sync-", self.log_dir / "sync")):
-            found += [
-                (prefix + p.name, p)
-                for p in sorted(folder.glob("kiosk.log*"))
-                if LOG_NAME_RE.fullmatch(p.name)
-            ]
-        return found
+        return log_files(self.log_dir)
 
     def upload(self, command_id: str) -> str:
         """Raises PlatformError when the platform cannot take them (the command then fails

@@ -31,6 +31,7 @@ from kiosk.ports.device import Unsubscribe
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncControl, SyncStatus
 from kiosk.ports.terminal_control import TerminalControl
 from kiosk.services.operators import OperatorSignIn, Outcome
+from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 
 TECHNICIAN_NUMBER = re.compile(r"T[0-9]{4}")
@@ -71,6 +72,7 @@ class TechTools:
     takes the desk's `record`, so every use is audited and needs a signed-in technician."""
 
     network: NetworkCheck | None = None
+    logs: LogTools | None = None
 
 
 def normalise_number(typed: str) -> str:

@@ -12,10 +12,13 @@ from kiosk.domain.operators import Credential, Operator, Role
 from kiosk.ports.audit import AuditActor, AuditEntry, AuditHead, AuditValue
 from kiosk.ports.clock import Clock
 from kiosk.ports.device import Unsubscribe
+from kiosk.ports.logs import LogExport, LogLine
+from kiosk.ports.media import Medium
 from kiosk.ports.network import Certificate, NetProblem, NetworkReport, TlsState
 from kiosk.ports.operators import Failures
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncRole, SyncStatus
 from kiosk.services.operators import OperatorSignIn
+from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import TechnicianDesk
 
@@ -201,6 +204,40 @@ class FakeProbe:
         return self.report
 
 
+LOG_LINES = [
+    LogLine(f"2026-11-22T07:{n:02d}:00", "INFO", "sync" if n % 3 else "kiosk", text)
+    for n, text in enumerate(
+        [
+            "kiosk.catalog: catalog version 42",
+            "offline_queue.sync: sync: 平台无法连接：ConnectTimeout",
+            "devices.printer: printer.paper_near_end",
+            "offline_queue.sync: sync: 3 delivered, 0 dead, 0 conflicts",
+        ]
+        * 10
+    )
+]
+MEDIA = [
+    Medium("/media/kiosk/KINGSTON", "KINGSTON", 7_500_000_000, 8_000_000_000, True),
+    Medium("/media/kiosk/CDROM", "CDROM", 0, 700_000_000, False),
+]
+
+
+@dataclass
+class FakeLogs:
+    lines: list[LogLine] = field(default_factory=lambda: list(LOG_LINES))
+    exports: list[tuple[str, str]] = field(default_factory=list)
+
+    def recent(self, limit: int = 200) -> list[LogLine]:
+        return self.lines[-limit:]
+
+    def export(self, destination: str, folder: str) -> LogExport:
+        self.exports.append((destination, folder))
+        return LogExport(f"{destination}/{folder}", ("kiosk.log", "SHA256SUMS"), 2048, 40)
+
+    def media(self) -> list[Medium]:
+        return list(MEDIA)
+
+
 def sample_desk(
     clock: Clock, sync: FakeSync | None = None, signed_in: bool = True
 ) -> tuple[TechnicianDesk, MemoryAudit]:
@@ -213,6 +250,8 @@ def sample_desk(
         FakeTerminal(),
     )
     desk.tools.network = NetworkCheck(desk.record, FakeProbe(NET_BAD))
+    logs = FakeLogs()
+    desk.tools.logs = LogTools(desk.record, logs, logs, lambda: "K7Q2M", clock)
     if signed_in:
         desk.sign_in_by_number(TECH_NUMBER[1:], TECH_PIN)
     return desk, audit

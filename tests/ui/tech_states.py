@@ -12,6 +12,7 @@ from kiosk.services.technician import SignInAttempt, SignInOutcome
 from tests.services.tech_fakes import (
     BUSY,
     LETTERS,
+    MEDIA,
     NET_BAD,
     NET_GOOD,
     FakeProbe,
@@ -19,6 +20,7 @@ from tests.services.tech_fakes import (
     sample_desk,
 )
 from ui.navigation import Screen
+from ui.technician.logs import TechLogsScreen
 from ui.technician.menu import TechMenuScreen
 from ui.technician.network import TechNetworkScreen
 from ui.technician.queue import TechQueueScreen
@@ -76,6 +78,16 @@ def _network(report: NetworkReport) -> State:
     return state
 
 
+def _logs(exported: bool) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechLogsScreen)
+        _with_desk(screen)
+        if exported:
+            screen.export(screen.picker.media[0] if screen.picker.media else MEDIA[0])
+
+    return state
+
+
 STATES: dict[str, list[Any]] = {
     "tech_signin": [
         {},
@@ -87,4 +99,5 @@ STATES: dict[str, list[Any]] = {
     "tech_menu": [_menu(False), _menu(True)],
     "tech_queue": [_queue(True), _queue(False)],
     "tech_network": [_network(NET_BAD), _network(NET_GOOD)],
+    "tech_logs": [_logs(False), _logs(True)],
 }

@@ -5,6 +5,7 @@ and idle), and helpers that tap the screen as a technician does."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from devices.emulators.people import make_id_number
 from kiosk.app import build_technician_desk
-from kiosk.config import Config
+from kiosk.config import Config, TechnicianConfig
 from kiosk.ports.audit import AuditEntry
 from kiosk.ports.clock import FakeClock, SystemClock
 from kiosk.services.tech_network import NetworkCheck
@@ -52,6 +53,7 @@ class TechKiosk:
     enrolment: Enrolment
     clock: FakeClock
     number: str  # the technician's number, e.g. T0417
+    usb: Path  # where exports go
 
     @property
     def data(self) -> Path:
@@ -83,6 +85,9 @@ def tech_fixture(qapp: QApplication, tmp_path: Path, central: CentralHandle) -> 
     """Import `tech_fixture` into a test module to use the `tech` fixture."""
     number = register_technician(central)
     config, enrolment, key = enrolled_kiosk(tmp_path, central, central.base_url)
+    usb = tmp_path / "usb"  # a "USB stick": the configured export directory
+    usb.mkdir()
+    config = dataclasses.replace(config, technician=TechnicianConfig(export_dir=str(usb)))
     queue = build_terminal_queue(config, enrolment, key, SystemClock())
     client = signed_client(config, enrolment, key)
     open_operator_directory(client, config.terminal.data_dir).refresh()  # as the sync loop does
@@ -96,7 +101,7 @@ def tech_fixture(qapp: QApplication, tmp_path: Path, central: CentralHandle) -> 
     desk.tools.network = NetworkCheck(desk.record, probe)
     window = make_window(qapp, clock=clock, services=Services(technician=desk))
     try:
-        yield TechKiosk(window, desk, queue, client, central, config, enrolment, clock, number)
+        yield TechKiosk(window, desk, queue, client, central, config, enrolment, clock, number, usb)
     finally:
         window.close()
         queue.close()

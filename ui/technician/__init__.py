@@ -7,6 +7,7 @@ from ui.navigation import Screen
 
 
 def technician_screens(ctx: UiContext) -> list[Screen]:
+    from ui.technician.logs import TechLogsScreen
     from ui.technician.menu import TechMenuScreen
     from ui.technician.network import TechNetworkScreen
     from ui.technician.queue import TechQueueScreen
@@ -17,4 +18,5 @@ def technician_screens(ctx: UiContext) -> list[Screen]:
         TechMenuScreen(ctx),
         TechQueueScreen(ctx),
         TechNetworkScreen(ctx),
+        TechLogsScreen(ctx),
     ]

@@ -26,7 +26,9 @@ def size(n: int) -> str:
         return f"{n} B"
     if n < 1024 * 1024:
         return f"{n / 1024:.0f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"
+    if n < 1024**3:
+        return f"{n / 1024 / 1024:.1f} MB"
+    return f"{n / 1024**3:.1f} GB"
 
 
 def local_time(at: datetime) -> str:
@@ -47,3 +49,9 @@ def kinds(t: Translate, by_kind: dict[str, int] | Any) -> str:
     ranked = sorted(by_kind.items(), key=lambda kc: (order.get(kc[0], len(order)), kc[0]))
     parts = [f"{t('tech.kind.' + kind)} {count}" for kind, count in ranked]
     return t("tech.list_sep").join(parts)
+
+
+def ltr(text: str) -> str:
+    """A path, an address or a number kept left to right inside Uyghur's right-to-left text
+    (a left-to-right embedding around it: Qt's text layout honours it, isolates it does not)."""
+    return "\u202a" + text + "\u202c"

@@ -173,11 +173,11 @@ class TechNetworkScreen(TechScreen):
 
     def _address(self, report: NetworkReport) -> str:
         if not report.addresses:
-            return self.t("tech.network.address_only", url=report.base_url)
+            return self.t("tech.network.address_only", url=fmt.ltr(report.base_url))
         return self.t(
             "tech.network.address",
-            url=report.base_url,
-            addresses=self.t("tech.list_sep").join(report.addresses),
+            url=fmt.ltr(report.base_url),
+            addresses=fmt.ltr(self.t("tech.list_sep").join(report.addresses)),
             dns_ms=round(report.dns_ms or 0),
         )
 
@@ -208,7 +208,9 @@ class TechNetworkScreen(TechScreen):
         if tls.pinned_ca:
             lines.append(
                 self.t(
-                    "tech.network.trust_pinned", subject=tls.pinned_ca_subject, path=tls.pinned_ca
+                    "tech.network.trust_pinned",
+                    subject=tls.pinned_ca_subject,
+                    path=fmt.ltr(tls.pinned_ca),
                 )
             )
         else:
