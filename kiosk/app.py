@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from devices.registry import FACE_READY, KioskDevices, build_devices
+from devices.self_tests import DeviceSelfTests
 from kiosk.config import Config, load_config
 from kiosk.errors import ConfigError, KioskError, PlatformError
 from kiosk.log import setup_logging
@@ -38,6 +39,7 @@ from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
+from kiosk.services.tech_selftest import SelfTestTools
 from kiosk.services.technician import TechnicianDesk
 from kiosk.version import VERSION
 from offline_queue.audit import open_terminal_audit
@@ -333,9 +335,13 @@ def start_liveness(app: QApplication, notifier: Notifier) -> QTimer | None:
     return timer
 
 
-def build_technician_desk(config: Config, client: PlatformClient, clock: Clock) -> TechnicianDesk:
+def build_technician_desk(
+    config: Config, client: PlatformClient, clock: Clock, devices: KioskDevices | None = None
+) -> TechnicianDesk:
     """Sign-in against the operator list the sync loop keeps (read only here), the audit
-    trail, and the maintenance hook; the sync service is attached once the queue runs."""
+    trail, the maintenance hook and the technician's tools; the sync service is attached once
+    the queue runs. The device self-tests need the kiosk's own devices (`devices`, or later
+    attach_self_tests): never a second set opened on the same hardware."""
     data = config.terminal.data_dir
     signin = OperatorSignIn(open_operator_directory(client, data), open_failure_store(data), clock)
     desk = TechnicianDesk(
@@ -356,7 +362,17 @@ def build_technician_desk(config: Config, client: PlatformClient, clock: Clock) 
         lambda: _terminal_id(credentials),
         clock,
     )
+    if devices is not None:
+        attach_self_tests(desk, devices, clock)
     return desk
+
+
+def attach_self_tests(desk: TechnicianDesk, devices: KioskDevices, clock: Clock) -> None:
+    """The device self-tests on the kiosk's devices (the same checks as `python -m devices
+    diagnose`); call once the devices are built."""
+    desk.tools.self_tests = SelfTestTools(
+        desk.record, DeviceSelfTests(devices, lambda: clock.now().astimezone())
+    )
 
 
 def _terminal_id(credentials: Credentials) -> str:

@@ -33,6 +33,7 @@ from kiosk.ports.terminal_control import TerminalControl
 from kiosk.services.operators import OperatorSignIn, Outcome
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
+from kiosk.services.tech_selftest import SelfTestTools
 
 TECHNICIAN_NUMBER = re.compile(r"T[0-9]{4}")
 
@@ -71,6 +72,7 @@ class TechTools:
     """The technician's tools this terminal has (None: not here, its tile is not shown). Each
     takes the desk's `record`, so every use is audited and needs a signed-in technician."""
 
+    self_tests: SelfTestTools | None = None
     network: NetworkCheck | None = None
     logs: LogTools | None = None
 

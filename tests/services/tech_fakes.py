@@ -11,15 +11,18 @@ from typing import Any
 from kiosk.domain.operators import Credential, Operator, Role
 from kiosk.ports.audit import AuditActor, AuditEntry, AuditHead, AuditValue
 from kiosk.ports.clock import Clock
-from kiosk.ports.device import Unsubscribe
+from kiosk.ports.device import DeviceState, DeviceStatus, Unsubscribe
+from kiosk.ports.diagnosis import DiagnosisResult
 from kiosk.ports.logs import LogExport, LogLine
 from kiosk.ports.media import Medium
 from kiosk.ports.network import Certificate, NetProblem, NetworkReport, TlsState
 from kiosk.ports.operators import Failures
+from kiosk.ports.self_test import SelfTest
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncRole, SyncStatus
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
+from kiosk.services.tech_selftest import SelfTestTools
 from kiosk.services.technician import TechnicianDesk
 
 TECH_NUMBER, TECH_PIN, TECH_ID_NUMBER = "T0417", "741963", "45110219880909057X"
@@ -238,6 +241,43 @@ class FakeLogs:
         return list(MEDIA)
 
 
+SELF_TEST_RESULTS = {
+    SelfTest.CARD: [
+        DiagnosisResult(
+            "card_reader",
+            "社保卡读卡器",
+            True,
+            DeviceStatus(DeviceState.READY, "reader.ready"),
+            "读到卡：覃**（终端测试卡），读卡用时 12 毫秒。",
+        ),
+        DiagnosisResult(
+            "id_reader",
+            "身份证读卡器",
+            False,
+            DeviceStatus(DeviceState.ERROR, "reader.sam_failed", "SAM status 0x41"),
+        ),
+    ],
+    SelfTest.PRINTER: [
+        DiagnosisResult(
+            "printer",
+            "打印机",
+            True,
+            DeviceStatus(DeviceState.DEGRADED, "printer.paper_near_end"),
+            "已打印测试页：请查看文字是否清楚、二维码能否扫出。",
+        )
+    ],
+}
+
+
+@dataclass
+class FakeSelfTests:
+    runs: list[tuple[SelfTest, float]] = field(default_factory=list)
+
+    def run(self, test: SelfTest, card_wait_s: float = 10.0) -> list[DiagnosisResult]:
+        self.runs.append((test, card_wait_s))
+        return list(SELF_TEST_RESULTS.get(test, []))
+
+
 def sample_desk(
     clock: Clock, sync: FakeSync | None = None, signed_in: bool = True
 ) -> tuple[TechnicianDesk, MemoryAudit]:
@@ -250,6 +290,7 @@ def sample_desk(
         FakeTerminal(),
     )
     desk.tools.network = NetworkCheck(desk.record, FakeProbe(NET_BAD))
+    desk.tools.self_tests = SelfTestTools(desk.record, FakeSelfTests())
     logs = FakeLogs()
     desk.tools.logs = LogTools(desk.record, logs, logs, lambda: "K7Q2M", clock)
     if signed_in:

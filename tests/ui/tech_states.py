@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.ports.network import NetworkReport
+from kiosk.ports.self_test import SelfTest
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import SignInAttempt, SignInOutcome
 from tests.services.tech_fakes import (
@@ -24,6 +25,7 @@ from ui.technician.logs import TechLogsScreen
 from ui.technician.menu import TechMenuScreen
 from ui.technician.network import TechNetworkScreen
 from ui.technician.queue import TechQueueScreen
+from ui.technician.selftest import TechSelfTestScreen
 from ui.technician.signin import TechSignInScreen
 
 State = Callable[[Screen], None]
@@ -88,6 +90,16 @@ def _logs(exported: bool) -> State:
     return state
 
 
+def _self_test(test: SelfTest | None) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechSelfTestScreen)
+        _with_desk(screen)
+        if test is not None:
+            screen.start(test)
+
+    return state
+
+
 STATES: dict[str, list[Any]] = {
     "tech_signin": [
         {},
@@ -97,6 +109,7 @@ STATES: dict[str, list[Any]] = {
         _signin_says(SignInOutcome.NO_LIST),
     ],
     "tech_menu": [_menu(False), _menu(True)],
+    "tech_selftest": [_self_test(None), _self_test(SelfTest.CARD), _self_test(SelfTest.PRINTER)],
     "tech_queue": [_queue(True), _queue(False)],
     "tech_network": [_network(NET_BAD), _network(NET_GOOD)],
     "tech_logs": [_logs(False), _logs(True)],

@@ -155,6 +155,8 @@ def sign_in(qtbot, kiosk: TechKiosk) -> None:
 
 def screenshot(window: MainWindow, name: str) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):  # let layouts settle around text that just changed
+        QApplication.processEvents()
     path = OUT / f"{name}.png"
     window.grab().save(str(path))
     return path

@@ -21,7 +21,14 @@ def test_screenshots_of_every_technician_screen(qapp, qtbot, elderly, language):
     window.ctx.theme.set_right_to_left(window.ctx.tr.right_to_left)
     mode = "elderly" if elderly else "normal"
     # the sample state to show of each screen
-    shots = {"tech_signin": 2, "tech_menu": 1, "tech_queue": 0, "tech_network": 0, "tech_logs": 1}
+    shots = {
+        "tech_signin": 2,
+        "tech_menu": 1,
+        "tech_queue": 0,
+        "tech_network": 0,
+        "tech_logs": 1,
+        "tech_selftest": 1,
+    }
     pool = QThreadPool.globalInstance()
     for name, index in shots.items():
         state = STATES[name][index]

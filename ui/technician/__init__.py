@@ -11,11 +11,13 @@ def technician_screens(ctx: UiContext) -> list[Screen]:
     from ui.technician.menu import TechMenuScreen
     from ui.technician.network import TechNetworkScreen
     from ui.technician.queue import TechQueueScreen
+    from ui.technician.selftest import TechSelfTestScreen
     from ui.technician.signin import TechSignInScreen
 
     return [
         TechSignInScreen(ctx),
         TechMenuScreen(ctx),
+        TechSelfTestScreen(ctx),
         TechQueueScreen(ctx),
         TechNetworkScreen(ctx),
         TechLogsScreen(ctx),

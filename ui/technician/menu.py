@@ -18,6 +18,7 @@ from ui.widgets import BannerKind, BigButton, BodyLabel
 MENU = "tech_menu"
 # (screen name, message key, symbol). Tools are added here as they are built.
 TOOLS = (
+    ("tech_selftest", "tech.menu.selftest", "⚒"),
     ("tech_queue", "tech.menu.queue", "⇅"),
     ("tech_network", "tech.menu.network", "☍"),
     ("tech_logs", "tech.menu.logs", "☰"),
@@ -29,6 +30,7 @@ class TechMenuScreen(TechScreen):
     title_key = "tech.menu.title"
     messages = {
         "tech.menu.title": Text("运维菜单", "تېخنىك تىزىملىكى"),
+        "tech.menu.selftest": Text("设备自检", "ئۈسكۈنە ئۆزىنى تەكشۈرۈش"),
         "tech.menu.queue": Text("队列与同步", "ئۆچرەت ۋە ماس قەدەملەش"),
         "tech.menu.network": Text("网络检测", "تور تەكشۈرۈش"),
         "tech.menu.logs": Text("日志", "خاتىرە"),
