@@ -10,7 +10,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
@@ -33,7 +33,7 @@ from kiosk.ports.sync import SyncStatus
 from kiosk.services.catalog import CatalogService, CatalogView
 from kiosk.services.device_health import DeviceHealth
 from kiosk.services.guide import GuideService
-from kiosk.services.heartbeat import HeartbeatService, PolledDevices
+from kiosk.services.heartbeat import HeartbeatService
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.session import Session
@@ -80,6 +80,8 @@ class Kiosk:
     queue: TerminalQueue | None = None  # the offline queue, once enrolled
     reported_healthy: bool = False
     heartbeat: HeartbeatService | None = None  # health reports to the platform, once enrolled
+    devices: KioskDevices = field(default_factory=KioskDevices)  # what [devices.*] chose
+    health: DeviceHealth = field(default_factory=DeviceHealth)  # their statuses, any thread
 
     def start_queue(self, enrolment: Enrolment) -> None:
         """GUI thread, once enrolled: the sync service starts on its own thread; the home
@@ -106,23 +108,33 @@ class Kiosk:
             self.client,
             enrolment,
             self.clock,
-            PolledDevices({}),  # the device registry replaces this when devices are wired
+            self.health,
             sync,
             self.catalog,
             sync.retry_dead_letters,
         )
         self.heartbeat = heartbeat
+        self.health.subscribe(lambda _name, _status: heartbeat.notify_changed())  # any thread
+        health = self.health
+
+        def tick() -> object:
+            health.refresh()  # a printer says how its paper is only when asked
+            return heartbeat.tick()
+
         timer = QTimer(self.window)
-        timer.timeout.connect(lambda: self.workers.run(heartbeat.tick, _ignore, _log_failure))
+        timer.timeout.connect(lambda: self.workers.run(tick, _ignore, _log_failure))
         timer.start(30_000)
         self.timers.append(timer)
-        self.workers.run(heartbeat.tick, _ignore, _log_failure)
+        self.workers.run(tick, _ignore, _log_failure)
 
     def close(self) -> None:
-        """At exit: stop the sync loop (after the request in flight) and close the queue."""
+        """At exit: stop the sync loop (after the request in flight) and close the queue,
+        then the devices' threads."""
         if self.queue is not None:
             self.queue.close()
             self.queue = None
+        self.health.close()
+        self.devices.close()
 
     def _healthy(self) -> None:
         """The home screen is up, with the platform's data or the cached view: this build
@@ -282,28 +294,42 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
     )
     catalog = CatalogService(client, JsonCatalogCache(data / "catalog.json"), clock)
     workers = Workers()
+    devices, health = build_kiosk_devices(config)
     ctx = UiContext(
         tr=tr,
         theme=theme,
         session=Session(
             clock, config.ui.idle_timeout_s, config.ui.idle_warning_s, config.ui.card_grace_s
         ),
-        voice=Prompter(None, tr, enabled=config.ui.voice_prompts),
+        voice=Prompter(devices.voice, tr, enabled=config.ui.voice_prompts),
         workers=workers,
         clock=clock,
         settings=UiSettings(service_phone=config.ui.service_phone),
         services=Services(
             catalog=catalog,
             guide=GuideService(catalog),
-            technician=build_technician_desk(config, client, clock),
+            technician=build_technician_desk(config, client, clock, devices),
         ),
     )
     defaults = Defaults(config.terminal.language, config.ui.elderly_mode, config.ui.voice_prompts)
     window = MainWindow(ctx, defaults)
     _install_excepthooks(window, config.ui.service_phone)
     kiosk = Kiosk(
-        config, window, ctx, workers, client, catalog, Credentials(data / "keys"), clock, []
+        config,
+        window,
+        ctx,
+        workers,
+        client,
+        catalog,
+        Credentials(data / "keys"),
+        clock,
+        [],
+        devices=devices,
+        health=health,
     )
+    # Readers and voice start their own threads; a reader that is not there yet keeps
+    # retrying on its thread, so nothing here waits for hardware.
+    workers.run(devices.open, _ignore, lambda exc: log.error("devices: %s", type(exc).__name__))
     tick = QTimer(window)
     tick.timeout.connect(lambda: window.home.set_time(clock.now().astimezone()))
     tick.start(1000)

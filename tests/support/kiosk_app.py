@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk, build
+from kiosk.config import DEVICE_DRIVERS
 from tests.support.central import CentralHandle
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "kiosk.example.toml"
@@ -33,6 +34,9 @@ def start_kiosk(
             "terminal__enrolment_code": central.new_enrolment_code(),
             "platform__connect_timeout_s": "1",
             "platform__read_timeout_s": "2",
+            # In-process devices unless a test chooses an emulator: the example config names
+            # real hardware (/dev/ttyUSB0, a printer on the LAN, camera 0).
+            **{f"devices_{name}__driver": "simulated" for name in DEVICE_DRIVERS},
             **overrides,
         }
         for key, value in env.items():
