@@ -18,5 +18,5 @@ class SelfTestTools:
         self._record, self._tests, self.card_wait_s = record, tests, card_wait_s
 
     def run(self, test: SelfTest) -> list[DiagnosisResult]:
-        self._record("device.self_test", test.value, None)
+        self._record("self_test.run", test.value, None)
         return self._tests.run(test, self.card_wait_s)

@@ -108,5 +108,5 @@ def test_each_device_is_tested_on_its_emulator_with_the_fix_in_words(
     text = results_of(qtbot, screen, SelfTest.VOICE)
     assert "语音提示" in text and "没有声音输出，只合成了语音" in text
 
-    tests = [e.subject for e in tech.audit() if e.action == "device.self_test"]
+    tests = [e.subject for e in tech.audit() if e.action == "self_test.run"]
     assert tests == ["card", "printer", "printer", "camera", "voice"]
