@@ -7,19 +7,16 @@ stops the device.
 
 from __future__ import annotations
 
-import logging
 import threading
 
-from kiosk.ports.device import DeviceStatus, StatusListener, Unsubscribe
-
-log = logging.getLogger(__name__)
+from kiosk.ports.device import DeviceStatus, Listeners, StatusListener, Unsubscribe
 
 
 class StatusBroadcast:
     def __init__(self, device: str, initial: DeviceStatus) -> None:
         self.device = device
         self._lock = threading.Lock()
-        self._listeners: list[StatusListener] = []
+        self._listeners: Listeners[[DeviceStatus]] = Listeners(f"status ({device})")
         self._status = initial
 
     def get(self) -> DeviceStatus:
@@ -27,15 +24,7 @@ class StatusBroadcast:
             return self._status
 
     def subscribe(self, listener: StatusListener) -> Unsubscribe:
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.add(listener)
 
     def set(self, status: DeviceStatus) -> bool:
         """Record `status`; True (and listeners called) when it changed."""
@@ -43,10 +32,5 @@ class StatusBroadcast:
             if status == self._status:
                 return False
             self._status = status
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(status)
-            except Exception:
-                log.exception("status listener failed (%s)", self.device)
+        self._listeners.call(status)
         return True

@@ -6,10 +6,15 @@ translates; vendor codes are kept for the technician view, never shown to villag
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Generic, ParamSpec, Protocol
+
+P = ParamSpec("P")
+log = logging.getLogger(__name__)
 
 
 class DeviceState(StrEnum):
@@ -34,6 +39,37 @@ class DeviceStatus:
 
 StatusListener = Callable[[DeviceStatus], None]
 Unsubscribe = Callable[[], None]
+
+
+class Listeners(Generic[P]):
+    """A thread-safe list of listeners, for devices' status events and the health that
+    follows them. call() runs every listener on the calling thread, outside the lock; one that
+    raises is logged and never stops the others (nor the device reporting)."""
+
+    def __init__(self, what: str) -> None:
+        self._what = what
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[P, None]] = []
+
+    def add(self, listener: Callable[P, None]) -> Unsubscribe:
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def call(self, *args: P.args, **kwargs: P.kwargs) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(*args, **kwargs)
+            except Exception:
+                log.exception("%s listener failed", self._what)
 
 
 class Device(Protocol):

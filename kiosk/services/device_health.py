@@ -12,7 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from kiosk.ports.device import Device, DeviceState, DeviceStatus, Unsubscribe
+from kiosk.ports.device import Device, DeviceState, DeviceStatus, Listeners, Unsubscribe
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class DeviceHealth:
         self._statuses: dict[str, DeviceStatus] = {}
         self._devices: dict[str, Device] = {}
         self._unsubscribes: list[Unsubscribe] = []
-        self._listeners: list[HealthListener] = []
+        self._listeners: Listeners[[str, DeviceStatus]] = Listeners("device health")
 
     def track(self, name: str, device: Device, initial: DeviceStatus = STARTING) -> None:
         """Follow a device's status events from now on; `initial` until the first one (asking
@@ -50,25 +50,12 @@ class DeviceHealth:
             if self._statuses.get(name) == status:
                 return
             self._statuses[name] = status
-            listeners = list(self._listeners)
         if status.state in (DeviceState.OFFLINE, DeviceState.ERROR) and status != DISABLED:
             log.warning("device %s: %s %s", name, status.message_key, status.detail)
-        for listener in listeners:
-            try:
-                listener(name, status)
-            except Exception:
-                log.exception("device health listener failed")
+        self._listeners.call(name, status)
 
     def subscribe(self, listener: HealthListener) -> Unsubscribe:
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.add(listener)
 
     def snapshot(self) -> dict[str, DeviceStatus]:
         with self._lock:
@@ -104,9 +91,8 @@ class DeviceHealth:
                 )
 
     def device_statuses(self) -> dict[str, DeviceStatus]:
-        """kiosk.ports.health.DeviceHealthSource for the heartbeat: refresh, then snapshot.
-        Worker thread (a printer is asked over the network)."""
-        self.refresh()
+        """kiosk.ports.health.DeviceHealthSource for the heartbeat: the snapshot. The kiosk's
+        heartbeat tick calls refresh() just before, so the devices are asked once per tick."""
         return self.snapshot()
 
     def close(self) -> None:

@@ -62,8 +62,9 @@ def _ms(moment: datetime | None) -> int | None:
 
 
 class PolledDevices:
-    """A DeviceHealthSource that asks each device for its status (until a registry with
-    cached statuses provides one)."""
+    """A DeviceHealthSource that asks each device for its status at every beat: for a
+    heartbeat without the kiosk's DeviceHealth (the simulated fleet in tests/fleet runs
+    hundreds of headless terminals with no UI, so nothing else would ask their printers)."""
 
     def __init__(self, devices: Mapping[str, Callable[[], DeviceStatus]]) -> None:
         self._devices = dict(devices)

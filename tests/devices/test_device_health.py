@@ -85,6 +85,8 @@ def test_the_heartbeat_reads_health_as_its_device_source() -> None:
     health = DeviceHealth()
     health.track("printer", SimulatedPrinter(state="out"))
     source: DeviceHealthSource = health
+    assert source.device_statuses()["printer"].message_key == "device.starting"  # not asked
+    health.refresh()  # the kiosk's heartbeat tick asks the devices first, once
     assert source.device_statuses()["printer"].message_key == "printer.out_of_paper"
 
 
