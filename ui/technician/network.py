@@ -162,7 +162,9 @@ class TechNetworkScreen(TechScreen):
     def show_report(self, report: NetworkReport) -> None:
         self.report = report
         self.run_button.setEnabled(True)
-        findings = assess(report, self.ctx.clock.now())
+        # Judged at the moment it was measured (the certificate's days left, the clock's
+        # skew), by the clock that measured it, not whenever the screen happens to show it.
+        findings = assess(report, report.checked_at)
         worst = findings[0] if findings else Finding(Severity.OK, "tech.network.all_ok")
         kind, key = _BANNER[worst.severity]
         self.banner.show_message(kind, self.t(key))
