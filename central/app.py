@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from central import admin, errors, fleet, operators, routes, updates
+from central import admin, errors, fleet, hall_queue, operators, routes, updates
 from central.context import Platform
 from central.fleet_alerts import FleetPolicy
 from central.security import SigningMiddleware
@@ -31,5 +31,6 @@ def create_app(
     app.include_router(admin.router)
     fleet.install(app, fleet_policy)
     app.include_router(updates.router)
+    hall_queue.install(app, p.storage)
     app.add_middleware(SigningMiddleware, platform=p)
     return app

@@ -23,9 +23,11 @@ from typing import Any
 from escpos.exceptions import DeviceNotFoundError
 from escpos.exceptions import Error as EscposError
 from escpos.printer import Dummy, Network, Serial, Usb
+from PIL import Image
 
-from devices.receipt_layout import ReceiptLabels, render_receipt
+from devices.receipt_layout import ReceiptLabels, render_receipt, render_slip
 from kiosk.domain.receipt import Receipt
+from kiosk.domain.slip import Slip
 from kiosk.errors import ConfigError
 from kiosk.ports.device import DeviceState, DeviceStatus, StatusListener, Unsubscribe
 from kiosk.ports.printer import (
@@ -79,7 +81,14 @@ def build_receipt_job(
     receipt: Receipt, width: PaperWidth, labels: ReceiptLabels | None = None
 ) -> bytes:
     """ESC @, the receipt as GS v 0 raster bands, feed and cut: the bytes of one job."""
-    image = render_receipt(receipt, int(width), labels)
+    return raster_job(render_receipt(receipt, int(width), labels), width)
+
+
+def build_slip_job(slip: Slip, width: PaperWidth) -> bytes:
+    return raster_job(render_slip(slip, int(width)), width)
+
+
+def raster_job(image: Image.Image, width: PaperWidth) -> bytes:
     dummy = Dummy()
     # Tell escpos the paper width (a private copy: profiles are shared module data).
     profile = copy.deepcopy(dummy.profile.profile_data)
@@ -152,7 +161,12 @@ class EscposReceiptPrinter:
                 _close_quietly(driver)
 
     def print_receipt(self, receipt: Receipt) -> PrintResult:
-        job = build_receipt_job(receipt, self._paper_width, self._labels)
+        return self._print(build_receipt_job(receipt, self._paper_width, self._labels))
+
+    def print_slip(self, slip: Slip) -> PrintResult:
+        return self._print(build_slip_job(slip, self._paper_width))
+
+    def _print(self, job: bytes) -> PrintResult:
         with self._lock:
             try:
                 return self._print_locked(job)

@@ -17,6 +17,7 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.domain.receipt import Receipt
+from kiosk.domain.slip import Slip
 
 CJK_FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 LINE_SPACING = 1.35  # at least 1.3: thermal print of dense CJK smears below that
@@ -202,5 +203,30 @@ def render_receipt(
     if receipt.footer:
         c.rule(thickness=1)
         c.text(receipt.footer, base - 4, center=True)
+    c.space(16)
+    return c.image()
+
+
+def render_slip(slip: Slip, width_dots: int) -> Image.Image:
+    """An appointment slip or queue ticket: the headline huge, then the lines, a boxed notice
+    and the QR, as one mode-"1" image."""
+    base = 24 if width_dots <= 384 else 28
+    c = _Canvas(width_dots)
+    c.space(8)
+    c.text(slip.title, round(base * 1.5), center=True)
+    c.rule()
+    c.text(slip.headline, round(base * 3), center=True)
+    c.rule(thickness=1)
+    for line in slip.lines:
+        c.text(line, base)
+    if slip.notice:
+        c.space(8)
+        c.boxed_text(slip.notice, base)
+    if slip.qr_payload:
+        c.space(12)
+        c.qr(slip.qr_payload, round(width_dots * (0.5 if width_dots <= 384 else 0.4)))
+    if slip.footer:
+        c.rule(thickness=1)
+        c.text(slip.footer, base - 4, center=True)
     c.space(16)
     return c.image()

@@ -11,9 +11,10 @@ import threading
 
 from PIL import Image
 
-from devices.escpos_printer import build_receipt_job, error_for_status
-from devices.receipt_layout import render_receipt
+from devices.escpos_printer import build_receipt_job, build_slip_job, error_for_status
+from devices.receipt_layout import render_receipt, render_slip
 from kiosk.domain.receipt import Receipt
+from kiosk.domain.slip import Slip
 from kiosk.ports.device import DeviceState, DeviceStatus, StatusListener, Unsubscribe
 from kiosk.ports.printer import PaperWidth, PrinterError, PrinterOutOfPaper, PrintResult
 
@@ -37,6 +38,7 @@ class SimulatedPrinter:
         self._fail_next: PrinterError | None = None
         self._last: DeviceStatus | None = None
         self.printed: list[tuple[Receipt, Image.Image]] = []
+        self.slips: list[tuple[Slip, Image.Image]] = []
 
     # -- test controls -----------------------------------------------------------------
 
@@ -80,6 +82,18 @@ class SimulatedPrinter:
         return self._publish(SIMULATED_STATES[self._state])
 
     def print_receipt(self, receipt: Receipt) -> PrintResult:
+        job = build_receipt_job(receipt, self._paper_width)
+        image = render_receipt(receipt, int(self._paper_width))
+        result = self._print(job)
+        self.printed.append((receipt, image))
+        return result
+
+    def print_slip(self, slip: Slip) -> PrintResult:
+        result = self._print(build_slip_job(slip, self._paper_width))
+        self.slips.append((slip, render_slip(slip, int(self._paper_width))))
+        return result
+
+    def _print(self, job: bytes) -> PrintResult:
         with self._lock:
             if self._fail_next is not None:
                 error, self._fail_next = self._fail_next, None
@@ -87,13 +101,11 @@ class SimulatedPrinter:
             before = self.status()
             if not before.usable:
                 raise error_for_status(before, "not printed: " + before.message_key)
-            job = build_receipt_job(receipt, self._paper_width)
             if self._run_out_during_next_job:
                 self._run_out_during_next_job = False
                 self._state = "out"
                 self.status()
                 raise PrinterOutOfPaper("paper ran out during the job; receipt incomplete")
-            self.printed.append((receipt, render_receipt(receipt, int(self._paper_width))))
             return PrintResult(job_bytes=len(job), status_after=self.status())
 
     def _publish(self, status: DeviceStatus) -> DeviceStatus:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import requests
 import urllib3
@@ -259,3 +259,16 @@ class PlatformClient:
         """One log file, gzip-compressed, for an `upload_logs` command."""
         headers = {"Content-Type": "application/gzip"}
         self._send_raw("PUT", f"/v1/logs/{command_id}/{name}", gzipped, headers)
+
+    # --- the hall's desk (docs/sync-protocol.md, "Appointments" and "Queue tickets") ---------
+
+    def halls(self) -> dict[str, Any]:
+        return self._json(self._send("GET", "/v1/halls"))
+
+    def hall_slots(self, hall_code: str, item_code: str, day: str) -> dict[str, Any]:
+        query = urlencode({"item_code": item_code, "date": day})
+        return self._json(self._send("GET", f"/v1/halls/{quote(hall_code, safe='')}/slots?{query}"))
+
+    def hall_ticket(self, hall_code: str, kind: str, body: dict[str, Any]) -> dict[str, Any]:
+        """`kind` is "tickets" (walk-in) or "check-ins" (booked)."""
+        return self._json(self._send("POST", f"/v1/halls/{quote(hall_code, safe='')}/{kind}", body))

@@ -12,6 +12,7 @@ from enum import IntEnum
 from typing import Protocol
 
 from kiosk.domain.receipt import Receipt
+from kiosk.domain.slip import Slip
 from kiosk.errors import DeviceError
 from kiosk.ports.device import Device, DeviceStatus
 
@@ -60,4 +61,8 @@ class ReceiptPrinter(Device, Protocol):
 
         Raises a PrinterError subclass when the receipt was not (or not wholly) printed.
         """
+        ...
+
+    def print_slip(self, slip: Slip) -> PrintResult:
+        """An appointment slip or a queue ticket; blocks and fails like print_receipt."""
         ...
