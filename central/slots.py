@@ -12,18 +12,15 @@ from datetime import date, timedelta
 from central.errors import Rejected
 from central.numbers import derived_number
 from central.storage import Storage
+from kiosk.domain.appointment import PERIODS, is_working_day, slot_id
 
-PERIODS = {"am": ("09:00", "11:30"), "pm": ("14:30", "17:00")}
 CAPACITY = 4
 HORIZON_DAYS = 14
-
-
-def slot_id(hall: str, item: str, day: date, period: str) -> str:
-    return f"{hall}.{item}.{day.isoformat()}.{period}"
+__all__ = ["CAPACITY", "HORIZON_DAYS", "PERIODS", "book", "ensure", "list_slots", "slot_id"]
 
 
 def ensure(conn: sqlite3.Connection, hall: str, item: str, day: date) -> None:
-    if day.weekday() >= 5:  # halls are closed at weekends
+    if not is_working_day(day):  # halls are closed at weekends
         return
     for period, (start, end) in PERIODS.items():
         conn.execute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,23 +30,30 @@ from kiosk.ops.terminal_control import SystemdTerminalControl
 from kiosk.ops.updates import UpdateInbox, load_release_keys, report_healthy
 from kiosk.ports.clock import Clock, SystemClock
 from kiosk.ports.health import BacklogSource, DeviceHealthSource
+from kiosk.ports.printer import ReceiptPrinter
 from kiosk.ports.sync import SyncStatus
+from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService, CatalogView
 from kiosk.services.device_health import DeviceHealth
+from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService
 from kiosk.services.heartbeat import HeartbeatService
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
+from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.tech_selftest import SelfTestTools
+from kiosk.services.slips import SlipPrinting
 from kiosk.services.technician import TechnicianDesk
+from kiosk.services.tickets import TicketService
 from kiosk.version import VERSION
 from offline_queue.audit import open_terminal_audit
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
 from offline_queue.credentials import Credentials, Enrolment
+from offline_queue.hall_desk import PlatformHallDesk
 from offline_queue.heartbeat import DataDirDisk, LogUploader, TerminalCommandHandlers
 from offline_queue.log_export import FileLogStore
 from offline_queue.network_probe import PlatformNetworkProbe
@@ -53,9 +61,12 @@ from offline_queue.operators_cache import open_failure_store, open_operator_dire
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.removable_media import MountedMedia
 from offline_queue.terminal import TerminalQueue, build_terminal_queue
+from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
+from offline_queue.ticket_counter import JsonTicketCounter
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
 from ui.main_window import FallbackWindow, MainWindow
+from ui.pyside_guard import guard_singletons
 from ui.session_watch import Defaults
 from ui.theme import Theme
 from ui.voice import Prompter
@@ -96,6 +107,16 @@ class Kiosk:
         if self.ctx.services.technician is not None:
             self.ctx.services.technician.attach_sync(self.queue.sync)
         self.queue.sync.start()
+        add_journey_services(
+            self.ctx.services,
+            self.config,
+            enrolment,
+            self.credentials,
+            self.queue,
+            self.clock,
+            self.devices.printer,
+        )
+        self.window.home.layout_tiles()
         self._start_heartbeat(enrolment)
 
     def _start_heartbeat(self, enrolment: Enrolment) -> None:
@@ -227,6 +248,31 @@ class _SyncRelay(QObject):
     @Slot(object)
     def _show(self, status: SyncStatus) -> None:
         self._window.home.set_network(status.online)
+
+
+def add_journey_services(
+    services: Services,
+    config: Config,
+    enrolment: Enrolment,
+    credentials: Credentials,
+    queue: TerminalQueue,
+    clock: Clock,
+    printer: ReceiptPrinter | None = None,
+) -> None:
+    """The journeys that need an enrolled terminal and its queue: progress, appointments and
+    queue tickets, evaluation. Without a printer, slips are shown on screen as a QR code."""
+    hall = str(enrolment.hall.get("code", ""))
+    desk = PlatformHallDesk(signed_client(config, enrolment, credentials.key()))
+    counter = JsonTicketCounter(config.terminal.data_dir / "tickets.json")
+    services.progress = ProgressService(queue.cases, queue.outbox)
+    services.tickets = TicketService(
+        desk, counter, clock, hall, enrolment.terminal_id, lambda: str(uuid.uuid4())
+    )
+    services.appointments = AppointmentService(
+        desk, queue.outbox, clock, hall, online=lambda: queue.sync.status().online
+    )
+    services.evaluation = EvaluationService(queue.outbox, hall)
+    services.slips = None if printer is None else SlipPrinting(printer)
 
 
 class QuietWhenNoVisit:
@@ -461,6 +507,7 @@ def build_kiosk_devices(config: Config) -> tuple[KioskDevices, DeviceHealth]:
 
 def main(argv: list[str]) -> int:
     config_path = Path(argv[1]) if len(argv) > 1 else None
+    guard_singletons()  # before the first Qt call: PySide6 6.12.0 leaks references to None
     app = QApplication(argv[:1])
     built = build(app, config_path)
     window = built if isinstance(built, FallbackWindow) else built.window

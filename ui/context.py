@@ -12,10 +12,15 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.ports.clock import Clock
+from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService
+from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService
+from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
+from kiosk.services.slips import SlipPrinting
 from kiosk.services.technician import TechnicianDesk
+from kiosk.services.tickets import TicketService
 from ui.i18n import Translator
 from ui.theme import Theme
 from ui.voice import Prompter
@@ -38,6 +43,11 @@ class Services:
     on this terminal; a screen whose service is missing is not offered."""
 
     catalog: CatalogService | None = None
+    progress: ProgressService | None = None
+    appointments: AppointmentService | None = None
+    tickets: TicketService | None = None
+    slips: SlipPrinting | None = None  # None: this terminal has no printer
+    evaluation: EvaluationService | None = None
     guide: GuideService | None = None
     technician: TechnicianDesk | None = None
 

@@ -9,11 +9,19 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from ui.context import UiContext
 from ui.messages import MESSAGES
 from ui.navigation import Navigator, Screen
+from ui.screens.appointment import AppointmentScreen
+from ui.screens.appointment_book import BookScreen
+from ui.screens.evaluation import EvaluationScreen
 from ui.screens.guide import GuideScreen
 from ui.screens.guide_item import GuideItemScreen
 from ui.screens.guide_list import GuideListScreen
 from ui.screens.home import HomeScreen
 from ui.screens.out_of_service import OutOfServiceScreen
+from ui.screens.progress import ProgressScreen
+from ui.screens.progress_case import CaseScreen
+from ui.screens.progress_list import CaseListScreen
+from ui.screens.progress_number import ReceiptNumberScreen
+from ui.screens.ticket import TicketScreen
 from ui.session_watch import CountdownOverlay, Defaults, SessionWatch
 from ui.technician import technician_screens
 from ui.technician.entry import TechnicianHooks
@@ -23,9 +31,9 @@ def build_screens(ctx: UiContext) -> list[Screen]:
     """Every screen of the kiosk, home first."""
     return [
         HomeScreen(ctx),
-        GuideScreen(ctx),
-        GuideListScreen(ctx),
-        GuideItemScreen(ctx),
+        *(GuideScreen(ctx), GuideListScreen(ctx), GuideItemScreen(ctx)),
+        *(ProgressScreen(ctx), ReceiptNumberScreen(ctx), CaseScreen(ctx), CaseListScreen(ctx)),
+        *(AppointmentScreen(ctx), BookScreen(ctx), TicketScreen(ctx), EvaluationScreen(ctx)),
         *technician_screens(ctx),
     ]
 
@@ -42,10 +50,9 @@ class MainWindow(QMainWindow):
         home = self.navigator.screens["home"]
         assert isinstance(home, HomeScreen)
         self.home = home
-        home.offers = self.navigator.offers
-        guide_item = self.navigator.screens["guide_item"]
-        assert isinstance(guide_item, GuideItemScreen)
-        guide_item.offers = self.navigator.offers
+        for screen in self.navigator.screens.values():
+            if hasattr(screen, "offers"):  # screens that show a choice only if it leads somewhere
+                screen.offers = self.navigator.offers
         self.out_of_service = OutOfServiceScreen()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.navigator)

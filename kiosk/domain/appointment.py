@@ -9,6 +9,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+# The periods a hall takes bookings in, and the slot id that names one (the contract's
+# "Appointments"): a terminal without the network can still name the slot it books, and the
+# platform decides when the record arrives.
+PERIODS = {"am": ("09:00", "11:30"), "pm": ("14:30", "17:00")}
+
+
+def slot_id(hall_code: str, item_code: str, day: date, period: str) -> str:
+    return f"{hall_code}.{item_code}.{day.isoformat()}.{period}"
+
+
+def is_working_day(day: date) -> bool:
+    """Halls take no bookings at weekends."""
+    return day.weekday() < 5
+
 
 class HallFormatError(ValueError):
     """A hall, slot or ticket reply does not have the contract's shape."""

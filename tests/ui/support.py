@@ -43,7 +43,7 @@ class RecordingSpeaker:
 def make_window(
     qapp: QApplication,
     *,
-    clock: FakeClock | None = None,
+    clock: Clock | None = None,
     services: Services | None = None,
     language: str = "zh_CN",
     elderly: bool = True,

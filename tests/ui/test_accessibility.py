@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.ports.clock import FakeClock
 from tests.ui.audit import audit, contrast
+from tests.ui.progress_states import STATES as PROGRESS_STATES
 from tests.ui.support import make_window, sample_services, settle
 from tests.ui.tech_states import STATES as TECH_STATES
 from ui import theme
@@ -26,6 +27,7 @@ SAMPLE_STATES: dict[str, list[Any]] = {
         {"code": "999999999999"},  # gone from the catalog
     ],
     **TECH_STATES,
+    **PROGRESS_STATES,
 }
 
 

@@ -23,8 +23,8 @@ from ui.widgets import BannerKind, BigButton, BodyLabel, TitleLabel
 TILES = (
     ("guide", "home.tile.guide", "☰"),
     ("apply", "home.tile.apply", "✍"),
-    ("progress", "home.tile.progress", "⌛"),
-    ("appointment", "home.tile.appointment", "⏱"),
+    ("progress", "home.tile.progress", "◔"),
+    ("appointment", "home.tile.appointment", "◷"),
     ("evaluation", "home.tile.evaluation", "★"),
     ("complaint", "home.tile.complaint", "☎"),
     ("notices", "home.tile.notices", "⚑"),
