@@ -18,6 +18,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from devices.camera.qr import decode_qr
 from devices.registry import FACE_READY, KioskDevices, build_devices
 from devices.self_tests import DeviceSelfTests
 from kiosk.config import Config, load_config
@@ -264,14 +265,13 @@ def add_journey_services(
     hall = str(enrolment.hall.get("code", ""))
     desk = PlatformHallDesk(signed_client(config, enrolment, credentials.key()))
     counter = JsonTicketCounter(config.terminal.data_dir / "tickets.json")
-    services.progress = ProgressService(queue.cases, queue.outbox)
+    services.progress = ProgressService(queue.cases, queue.outbox, decode_qr)
     services.tickets = TicketService(
         desk, counter, clock, hall, enrolment.terminal_id, lambda: str(uuid.uuid4())
     )
-    services.appointments = AppointmentService(
-        desk, queue.outbox, clock, hall, online=lambda: queue.sync.status().online
-    )
-    services.evaluation = EvaluationService(queue.outbox, hall)
+    online = lambda: queue.sync.status().online  # noqa: E731 - the last probe, never blocks
+    services.appointments = AppointmentService(desk, queue.outbox, clock, hall, online)
+    services.evaluation = EvaluationService(queue.outbox, hall, online)
     services.slips = None if printer is None else SlipPrinting(printer)
 
 

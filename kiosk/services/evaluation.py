@@ -7,11 +7,11 @@ Thread: workers (disk I/O); never the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from kiosk.domain.evaluation import PROBLEMS, Dimension, Evaluation, Level
-from kiosk.ports.outbox import LocalState, Outbox
+from kiosk.ports.outbox import Outbox
 
 # The dimensions a villager rates besides the overall level (the offline 好差评 dimensions).
 RATED_DIMENSIONS = (Dimension.EFFICIENCY, Dimension.SERVICE_LEVEL, Dimension.ATTITUDE)
@@ -30,12 +30,14 @@ class RatedService:
 @dataclass(frozen=True)
 class Rated:
     record_id: str
-    sent: bool  # True when the platform already has it; False: queued, sent when online
+    offline: bool  # the platform is out of reach: queued here, sent when the link returns
 
 
 class EvaluationService:
-    def __init__(self, outbox: Outbox, hall_code: str) -> None:
-        self._outbox, self.hall_code = outbox, hall_code
+    def __init__(
+        self, outbox: Outbox, hall_code: str, online: Callable[[], bool | None] = lambda: None
+    ) -> None:
+        self._outbox, self.hall_code, self._online = outbox, hall_code, online
 
     @staticmethod
     def problems() -> tuple[str, ...]:
@@ -60,4 +62,4 @@ class EvaluationService:
             agent_id=service.agent_id,
         )
         entry = self._outbox.evaluate(evaluation)
-        return Rated(entry.record_id, entry.state is LocalState.DELIVERED)
+        return Rated(entry.record_id, offline=self._online() is False)

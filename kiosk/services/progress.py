@@ -17,6 +17,7 @@ Thread: workers (HTTP and disk); never the GUI thread.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -25,6 +26,7 @@ from kiosk.domain.case import Case, CaseStatus
 from kiosk.domain.identity import Identity
 from kiosk.domain.receipt_numbers import ReceiptNumberError, parse_receipt_number
 from kiosk.errors import KioskError, PlatformError
+from kiosk.ports.camera import FrameArray
 from kiosk.ports.cases import CaseSource
 from kiosk.ports.outbox import Outbox, OutboxEntry
 from kiosk.services.appointments import Booking, booking_from_entry
@@ -109,9 +111,22 @@ def by_urgency(reports: list[CaseReport]) -> list[CaseReport]:
     return sorted(reports, key=key)
 
 
+ReadQr = Callable[[FrameArray], "str | None"]  # a QR code's payload in a camera frame, if any
+
+
 class ProgressService:
-    def __init__(self, cases: CaseSource, outbox: Outbox) -> None:
-        self._cases, self._outbox = cases, outbox
+    def __init__(self, cases: CaseSource, outbox: Outbox, read_qr: ReadQr | None = None) -> None:
+        self._cases, self._outbox, self._read_qr = cases, outbox, read_qr
+
+    @property
+    def can_scan(self) -> bool:
+        return self._read_qr is not None
+
+    def receipt_in_frame(self, image: FrameArray) -> str | None:
+        """The receipt number of a receipt's QR code held to the camera, if this frame shows
+        one. Worker thread: about 15 ms per 640x480 frame."""
+        payload = None if self._read_qr is None else self._read_qr(image)
+        return None if payload is None else receipt_in_qr(payload)
 
     @staticmethod
     def normalise(text: str) -> str:

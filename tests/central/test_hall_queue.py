@@ -1,5 +1,7 @@
 """A hall's queue on the reference platform: numbers per hall and day, never handed out twice,
-also to two terminals asking at once; check-in of booked villagers; idempotent repeats."""
+also to two terminals asking at once; check-in of booked villagers; idempotent repeats.
+
+One platform for the module; each test counts in halls of its own, so numbers start at 1."""
 
 from __future__ import annotations
 
@@ -26,9 +28,9 @@ def check_in(t: TestTerminal, id_number: str, request_id: str | None = None) -> 
 
 
 def test_two_terminals_of_one_hall_taking_tickets_at_once_never_share_a_number(
-    central: CentralHandle,
+    shared_central: CentralHandle,
 ):
-    terminals = [central.enrol(), central.enrol()]
+    terminals = [shared_central.enrol("451123101"), shared_central.enrol("451123101")]
     per_terminal = 12
     labels: list[str] = []
     failures: list[str] = []
@@ -53,8 +55,10 @@ def test_two_terminals_of_one_hall_taking_tickets_at_once_never_share_a_number(
     assert sorted(labels) == [f"B{n:03d}" for n in range(1, total + 1)]
 
 
-def test_a_repeated_request_gets_the_same_ticket_not_a_second_number(central: CentralHandle):
-    t = central.enrol()
+def test_a_repeated_request_gets_the_same_ticket_not_a_second_number(
+    shared_central: CentralHandle,
+):
+    t = shared_central.enrol("451123102")
     rid = str(uuid.uuid4())
     first = walk_in(t, rid, item_code=ITEM).json()["ticket"]
     again = walk_in(t, rid, item_code=ITEM).json()["ticket"]
@@ -66,9 +70,9 @@ def test_a_repeated_request_gets_the_same_ticket_not_a_second_number(central: Ce
 
 
 def test_each_hall_counts_its_own_numbers_and_a_terminal_serves_only_its_hall(
-    central: CentralHandle,
+    shared_central: CentralHandle,
 ):
-    here, there = central.enrol("451123101"), central.enrol("451123102")
+    here, there = shared_central.enrol("451123103"), shared_central.enrol("451123104")
     assert walk_in(here).json()["ticket"]["label"] == "B001"
     assert walk_in(there).json()["ticket"]["label"] == "B001"
     rid = str(uuid.uuid4())
@@ -77,8 +81,9 @@ def test_each_hall_counts_its_own_numbers_and_a_terminal_serves_only_its_hall(
     assert walk_in(here, item_code="nonexistent").status_code == 404
 
 
-def test_a_booked_villager_checks_in_once_and_gets_an_a_ticket(central: CentralHandle):
-    t = central.enrol()
+def test_a_booked_villager_checks_in_once_and_gets_an_a_ticket(shared_central: CentralHandle):
+    central = shared_central
+    t = central.enrol("451123105")
     r = check_in(t, ID_NUMBER)
     assert r.status_code == 404 and r.json()["error"]["code"] == "no_booking_today"
     booking_no = book_today(central, t.hall["code"], ITEM, ID_NUMBER)
@@ -87,12 +92,15 @@ def test_a_booked_villager_checks_in_once_and_gets_an_a_ticket(central: CentralH
     assert ticket["label"] == "A001" and ticket["booking_no"] == booking_no
     assert ticket["slot"] == {"start": "09:00", "end": "11:30"} and ticket["item_code"] == ITEM
     assert check_in(t, ID_NUMBER).json()["ticket"] == ticket  # tapping again: the same ticket
-    other = central.enrol("451123102")
+    other = central.enrol("451123106")
     assert check_in(other, ID_NUMBER).status_code == 404  # booked at another hall
 
 
-def test_the_people_waiting_before_shrink_as_the_window_calls_them(central: CentralHandle):
-    t = central.enrol()
+def test_the_people_waiting_before_shrink_as_the_window_calls_them(
+    shared_central: CentralHandle,
+):
+    central = shared_central
+    t = central.enrol("451123107")
     for _ in range(3):
         walk_in(t)
     mine = walk_in(t).json()["ticket"]
@@ -107,8 +115,8 @@ def test_the_people_waiting_before_shrink_as_the_window_calls_them(central: Cent
     assert nobody.status_code == 404
 
 
-def test_the_halls_list_puts_the_terminals_own_county_first(central: CentralHandle):
-    t = central.enrol()
+def test_the_halls_list_puts_the_terminals_own_county_first(shared_central: CentralHandle):
+    t = shared_central.enrol("451123201")
     halls = t.get("/v1/halls").json()["halls"]
     assert len(halls) >= 2 and halls[0]["county"] == t.hall["county"]
     assert {"code", "name", "township", "county", "phone", "address"} <= set(halls[0])

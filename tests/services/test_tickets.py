@@ -1,6 +1,7 @@
 """Queue tickets through the real platform client against the real platform on loopback: the
 platform numbers them per hall, a lost reply never burns a second number, and without the
-platform the terminal numbers its own, durably and unmistakably."""
+platform the terminal numbers its own, durably and unmistakably. One platform for the module;
+each test takes tickets in a hall of its own."""
 
 from __future__ import annotations
 
@@ -43,9 +44,12 @@ def service(t: TestTerminal, base_url: str, folder: Path) -> TicketService:
 
 
 def test_two_terminals_side_by_side_never_print_the_same_number(
-    central: CentralHandle, tmp_path: Path
+    shared_central: CentralHandle, tmp_path: Path
 ):
-    services = [service(central.enrol(), central.base_url, tmp_path / str(i)) for i in range(2)]
+    central = shared_central
+    services = [
+        service(central.enrol("451123101"), central.base_url, tmp_path / str(i)) for i in range(2)
+    ]
     labels: list[str] = []
     start = threading.Barrier(len(services))
 
@@ -62,9 +66,10 @@ def test_two_terminals_side_by_side_never_print_the_same_number(
 
 
 def test_a_lost_reply_is_asked_again_and_gets_the_same_number(
-    central: CentralHandle, tmp_path: Path
+    shared_central: CentralHandle, tmp_path: Path
 ):
-    t = central.enrol()
+    central = shared_central
+    t = central.enrol("451123102")
     with FaultProxy(central.port) as proxy:
         tickets = service(t, proxy.url, tmp_path)
         proxy.add(Fault.drop_reply(match="POST /v1/halls/", times=1))
@@ -74,9 +79,10 @@ def test_a_lost_reply_is_asked_again_and_gets_the_same_number(
 
 
 def test_without_the_platform_the_terminal_numbers_its_own_tickets_durably(
-    central: CentralHandle, tmp_path: Path
+    shared_central: CentralHandle, tmp_path: Path
 ):
-    t = central.enrol()
+    central = shared_central
+    t = central.enrol("451123103")
     with FaultProxy(central.port) as proxy:
         proxy.refuse()
         first = service(t, proxy.url, tmp_path).walk_in()
@@ -86,7 +92,7 @@ def test_without_the_platform_the_terminal_numbers_its_own_tickets_durably(
     assert first.offline and first.label == f"{t.terminal_id}-B001"
     assert second.label == f"{t.terminal_id}-B002"
     assert booked.label == f"{t.terminal_id}-A001" and booked.booked
-    other = central.enrol()
+    other = central.enrol("451123103")
     with FaultProxy(central.port) as proxy:
         proxy.refuse()
         theirs = service(other, proxy.url, tmp_path / "other").walk_in()
@@ -94,9 +100,10 @@ def test_without_the_platform_the_terminal_numbers_its_own_tickets_durably(
 
 
 def test_check_in_finds_todays_booking_and_says_when_there_is_none(
-    central: CentralHandle, tmp_path: Path
+    shared_central: CentralHandle, tmp_path: Path
 ):
-    t = central.enrol()
+    central = shared_central
+    t = central.enrol("451123104")
     tickets = service(t, central.base_url, tmp_path)
     villager = person()
     with pytest.raises(NoBookingToday):

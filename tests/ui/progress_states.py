@@ -185,10 +185,10 @@ STATES: dict[str, list[Any]] = {
         ),
         evaluation_page(drive("_choose_level", Level.SATISFIED)),
         evaluation_page(
-            drive("_choose_level", Level.SATISFIED), drive("_rated", Rated("id", False))
+            drive("_choose_level", Level.SATISFIED), drive("_rated", Rated("id", offline=True))
         ),
         evaluation_page(
-            drive("_choose_level", Level.SATISFIED), drive("_rated", Rated("id", True))
+            drive("_choose_level", Level.SATISFIED), drive("_rated", Rated("id", offline=False))
         ),
     ],
 }

@@ -99,6 +99,7 @@ class ChoiceList(QScrollArea):
             item = self._rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not when the event loop gets to it
                 widget.deleteLater()
         self.buttons = []
         for i, (label, value) in enumerate(choices):

@@ -86,7 +86,9 @@ class EvaluationScreen(Screen):
         "evaluation.submit": Text("✔ 提交评价", "✔ باھانى يوللاش"),
         "evaluation.saving": Text("正在保存您的评价…", "باھايىڭىز ساقلىنىۋاتىدۇ…"),
         "evaluation.thanks": Text("谢谢您的评价！", "باھايىڭىزغا رەھمەت!"),
-        "evaluation.sent": Text("评价已送达平台。", "باھا سۇپىغا يەتتى."),
+        "evaluation.sent": Text(
+            "评价已提交，会转给服务网点。", "باھا يوللاندى، مۇلازىمەت ئورنىغا يەتكۈزۈلىدۇ."
+        ),
         "evaluation.queued": Text(
             "评价已保存在本机，网络恢复后自动提交，不会丢失。",
             "باھا بۇ ئۈسكۈنىدە ساقلاندى، تور ئەسلىگە كەلگەندە ئاپتوماتىك يوللىنىدۇ، يوقالمايدۇ.",
@@ -371,5 +373,5 @@ class EvaluationScreen(Screen):
 
     def _show_done(self) -> None:
         if self.rated is not None:
-            key = "evaluation.sent" if self.rated.sent else "evaluation.queued"
+            key = "evaluation.queued" if self.rated.offline else "evaluation.sent"
             self.done_detail.set_plain(self.t(key))

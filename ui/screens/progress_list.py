@@ -112,6 +112,7 @@ class CaseListScreen(Screen):
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not when the event loop gets to it
                 widget.deleteLater()
         self.case_buttons = []
         for report in self.reports:
