@@ -67,7 +67,6 @@ from offline_queue.ticket_counter import JsonTicketCounter
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
 from ui.main_window import FallbackWindow, MainWindow
-from ui.pyside_guard import guard_singletons
 from ui.session_watch import Defaults
 from ui.theme import Theme
 from ui.voice import Prompter
@@ -507,7 +506,6 @@ def build_kiosk_devices(config: Config) -> tuple[KioskDevices, DeviceHealth]:
 
 def main(argv: list[str]) -> int:
     config_path = Path(argv[1]) if len(argv) > 1 else None
-    guard_singletons()  # before the first Qt call: PySide6 6.12.0 leaks references to None
     app = QApplication(argv[:1])
     built = build(app, config_path)
     window = built if isinstance(built, FallbackWindow) else built.window
