@@ -43,10 +43,10 @@ from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
+from kiosk.services.slips import SlipPrinting
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.tech_selftest import SelfTestTools
-from kiosk.services.slips import SlipPrinting
 from kiosk.services.technician import TechnicianDesk
 from kiosk.services.tickets import TicketService
 from kiosk.version import VERSION
@@ -61,7 +61,6 @@ from offline_queue.network_probe import PlatformNetworkProbe
 from offline_queue.operators_cache import open_failure_store, open_operator_directory
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.removable_media import MountedMedia
-from offline_queue.terminal import TerminalQueue, build_terminal_queue
 from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
 from offline_queue.ticket_counter import JsonTicketCounter
 from ui.context import Services, UiContext, UiSettings
