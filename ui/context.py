@@ -16,11 +16,13 @@ from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService
 from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService
+from kiosk.services.identify import IdentifyService
 from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
 from kiosk.services.slips import SlipPrinting
 from kiosk.services.technician import TechnicianDesk
 from kiosk.services.tickets import TicketService
+from ui.bridge import DeviceBridge
 from ui.i18n import Translator
 from ui.theme import Theme
 from ui.voice import Prompter
@@ -50,6 +52,7 @@ class Services:
     evaluation: EvaluationService | None = None
     guide: GuideService | None = None
     technician: TechnicianDesk | None = None
+    identify: IdentifyService | None = None
 
 
 @dataclass
@@ -62,6 +65,7 @@ class UiContext:
     clock: Clock
     settings: UiSettings = field(default_factory=UiSettings)
     services: Services = field(default_factory=Services)
+    devices: DeviceBridge | None = None  # card readers, camera and device status, on Qt signals
 
     def run(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from ui.card_watch import CardWatch
 from ui.context import UiContext
 from ui.messages import MESSAGES
 from ui.navigation import Navigator, Screen
@@ -16,6 +17,7 @@ from ui.screens.guide import GuideScreen
 from ui.screens.guide_item import GuideItemScreen
 from ui.screens.guide_list import GuideListScreen
 from ui.screens.home import HomeScreen
+from ui.screens.identify import IdentifyScreen
 from ui.screens.out_of_service import OutOfServiceScreen
 from ui.screens.progress import ProgressScreen
 from ui.screens.progress_case import CaseScreen
@@ -35,6 +37,7 @@ def build_screens(ctx: UiContext) -> list[Screen]:
         *(ProgressScreen(ctx), ReceiptNumberScreen(ctx), CaseScreen(ctx), CaseListScreen(ctx)),
         *(AppointmentScreen(ctx), BookScreen(ctx), TicketScreen(ctx), EvaluationScreen(ctx)),
         *technician_screens(ctx),
+        IdentifyScreen(ctx),
     ]
 
 
@@ -62,6 +65,12 @@ class MainWindow(QMainWindow):
         self.watch = SessionWatch(ctx, self.navigator, self.overlay, defaults)
         self.technician = TechnicianHooks(ctx, self.navigator)
         self.watch.ended.connect(self.technician.visit_ended)
+        # Before any screen listens to cards (screens connect only while they show).
+        self.card_watch = (
+            None
+            if ctx.devices is None
+            else CardWatch(ctx.session, ctx.devices, self.watch.end_visit)
+        )
         self.navigator.reset("home")
 
     def resizeEvent(self, event: QResizeEvent) -> None:

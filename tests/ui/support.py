@@ -4,6 +4,7 @@ with a hand-moved clock and a speaker that records what it was asked to say."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -13,10 +14,13 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kiosk.errors import PlatformError
+from kiosk.ports.camera import Camera
+from kiosk.ports.card_reader import CardReader
 from kiosk.ports.clock import Clock, FakeClock
 from kiosk.services.catalog import CatalogService
 from kiosk.services.guide import GuideService
 from kiosk.services.session import Session
+from ui.bridge import DeviceBridge
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
 from ui.main_window import MainWindow
@@ -49,21 +53,29 @@ def make_window(
     elderly: bool = True,
     speaker: RecordingSpeaker | None = None,
     idle_timeout_s: float = 90,
+    card_readers: Mapping[str, CardReader] | None = None,
+    camera: Camera | None = None,
 ) -> MainWindow:
+    """`card_readers` and `camera` (real drivers or simulators) are bridged to the screens."""
     clock = clock or FakeClock()
     tr = Translator(language)
     theme = Theme(qapp, elderly)
+    workers = Workers()
+    bridge = None
+    if card_readers is not None or camera is not None:
+        bridge = DeviceBridge(workers, card_readers or {}, camera)
     ctx = UiContext(
         tr=tr,
         theme=theme,
         session=Session(clock, idle_timeout_s, warning_s=20, card_grace_s=15),
         voice=Prompter(speaker if speaker is not None else RecordingSpeaker(), tr),
-        workers=Workers(),
+        workers=workers,
         clock=clock,
         settings=UiSettings(
             hall_name="富阳镇便民服务中心", hall_code="451123101", terminal_id="K7Q2M"
         ),
         services=services or Services(),
+        devices=bridge,
     )
     window = MainWindow(ctx, Defaults(language, elderly, True))
     window.watch.timer.stop()  # tests tick by hand with the fake clock
@@ -129,4 +141,21 @@ def settle(qapp: QApplication, rounds: int = 3) -> None:
 def sample_services(clock: Clock) -> Services:
     """Every service a screen can show data from, for the accessibility audit's sample states
     (journeys add theirs here)."""
-    return guide_services(clock)
+    from devices.face.liveness import HeadTurnChallenge
+    from devices.simulated_face import SimulatedFaceEngine
+    from kiosk.services.identify import IdentifyService
+
+    services = guide_services(clock)
+    services.identify = IdentifyService(clock, SimulatedFaceEngine(), HeadTurnChallenge)
+    return services
+
+
+def sample_devices() -> dict[str, Any]:
+    """Devices for the audit's sample states: an in-process card reader, a simulated camera."""
+    import numpy as np
+
+    from devices.simulated_camera import SimulatedCamera
+    from tests.ui.cards import TestCardReader
+
+    grey = np.full((480, 640, 3), 128, np.uint8)
+    return {"card_readers": {"card_reader": TestCardReader()}, "camera": SimulatedCamera([grey])}

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from kiosk.ports.clock import FakeClock
+from tests.ui import samples_identify
 from tests.ui.audit import audit, contrast
 from tests.ui.progress_states import STATES as PROGRESS_STATES
-from tests.ui.support import make_window, sample_services, settle
+from tests.ui.support import make_window, sample_devices, sample_services, settle
 from tests.ui.tech_states import STATES as TECH_STATES
 from ui import theme
 from ui.widgets import BannerKind
@@ -28,6 +29,7 @@ SAMPLE_STATES: dict[str, list[Any]] = {
     ],
     **TECH_STATES,
     **PROGRESS_STATES,
+    **samples_identify.STATES,
 }
 
 
@@ -37,7 +39,12 @@ SAMPLE_STATES: dict[str, list[Any]] = {
 def test_every_screen_meets_the_guideline(qapp, elderly, language):
     clock = FakeClock()
     window = make_window(
-        qapp, clock=clock, elderly=elderly, language=language, services=sample_services(clock)
+        qapp,
+        clock=clock,
+        elderly=elderly,
+        language=language,
+        services=sample_services(clock),
+        **sample_devices(),
     )
     window.ctx.theme.set_right_to_left(window.ctx.tr.right_to_left)
     window.home.set_network(False)
