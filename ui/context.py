@@ -10,9 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.domain.submission import Agent
 from kiosk.errors import KioskError
 from kiosk.ports.clock import Clock
 from kiosk.services.appointments import AppointmentService
+from kiosk.services.apply import ApplyService
 from kiosk.services.catalog import CatalogService
 from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService
@@ -53,6 +55,7 @@ class Services:
     guide: GuideService | None = None
     technician: TechnicianDesk | None = None
     identify: IdentifyService | None = None
+    apply: ApplyService | None = None
 
 
 @dataclass
@@ -66,6 +69,9 @@ class UiContext:
     settings: UiSettings = field(default_factory=UiSettings)
     services: Services = field(default_factory=Services)
     devices: DeviceBridge | None = None  # card readers, camera and device status, on Qt signals
+    # The village agent (代办员) operating the terminal for the villager, when agent mode is on:
+    # applications then carry the agent, and items not done by proxy are refused.
+    agent: Agent | None = None
 
     def run(
         self,

@@ -13,6 +13,7 @@ from ui.navigation import Navigator, Screen
 from ui.screens.appointment import AppointmentScreen
 from ui.screens.appointment_book import BookScreen
 from ui.screens.evaluation import EvaluationScreen
+from ui.screens.apply import ApplyScreen
 from ui.screens.guide import GuideScreen
 from ui.screens.guide_item import GuideItemScreen
 from ui.screens.guide_list import GuideListScreen
@@ -38,6 +39,7 @@ def build_screens(ctx: UiContext) -> list[Screen]:
         *(AppointmentScreen(ctx), BookScreen(ctx), TicketScreen(ctx), EvaluationScreen(ctx)),
         *technician_screens(ctx),
         IdentifyScreen(ctx),
+        ApplyScreen(ctx),
     ]
 
 

@@ -141,12 +141,18 @@ def settle(qapp: QApplication, rounds: int = 3) -> None:
 def sample_services(clock: Clock) -> Services:
     """Every service a screen can show data from, for the accessibility audit's sample states
     (journeys add theirs here)."""
+    from devices.camera.document_scanner import OpenCvDocumentScanner
     from devices.face.liveness import HeadTurnChallenge
     from devices.simulated_face import SimulatedFaceEngine
+    from kiosk.services.apply import ApplyService
     from kiosk.services.identify import IdentifyService
 
     services = guide_services(clock)
     services.identify = IdentifyService(clock, SimulatedFaceEngine(), HeadTurnChallenge)
+    assert services.catalog is not None
+    services.apply = ApplyService(
+        services.catalog, clock, outbox=lambda: None, scanner=OpenCvDocumentScanner()
+    )
     return services
 
 
