@@ -131,3 +131,53 @@ def choose(screen: ApplyScreen, name: str, value: Any) -> None:
             tap(button)
             return
     raise AssertionError(f"no choice {value!r} for {name}")
+
+
+def show_page(
+    qtbot: Any,
+    qapp: QApplication,
+    screen: ApplyScreen,
+    camera: SimulatedCamera,
+    frame: np.ndarray,
+    until: Callable[[], bool],
+    max_frames: int = 20,
+) -> None:
+    """Hold a page under the camera: frames one at a time, each looked at, until `until()`."""
+    bridge = screen.ctx.devices
+    assert bridge is not None
+    qtbot.waitUntil(lambda: bridge.camera_open and camera.status().usable, timeout=5000)
+    for _ in range(max_frames):
+        camera.push(frame)
+        qapp.processEvents()
+        qtbot.waitUntil(lambda: not screen._looking, timeout=10_000)
+        qapp.processEvents()
+        if until():
+            return
+    raise AssertionError("the screen did not get there")
+
+
+def capture(qtbot: Any, qapp: QApplication, screen: ApplyScreen) -> None:
+    tap(screen.materials.capture_button)
+    qtbot.waitUntil(lambda: not screen._busy, timeout=20_000)
+    settle(qtbot, qapp)
+
+
+def fill_form_and_photograph(
+    qtbot: Any, qapp: QApplication, screen: ApplyScreen, camera: SimulatedCamera
+) -> None:
+    """老年人优待证: the phone typed, both photo pages taken, on to the review."""
+    type_field(screen, "phone", "13800138000")
+    tap(screen.form_next)
+    settle(qtbot, qapp)
+    assert screen.pages.currentWidget() is screen.materials
+    page = document_frame()
+    ok = screen.ctx.tr.t("document.ok")
+    for _ in range(2):
+        show_page(
+            qtbot, qapp, screen, camera, page, lambda: screen.materials.guidance.plain() == ok
+        )
+        capture(qtbot, qapp, screen)
+    assert screen._current is None
+    tap(screen.materials.next_button)
+    settle(qtbot, qapp)
+    assert screen.pages.currentWidget() is screen.review
