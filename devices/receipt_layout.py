@@ -41,7 +41,7 @@ class ReceiptLabels:
     hall: str = "服务网点"
     applicant: str = "申请人"
     next_steps: str = "后续办理"
-    offline_notice: str = "离线受理：申请已在本终端受理，网络恢复后自动提交，平台收到后正式生效。"
+    offline_notice: str = "离线受理：申请已在本终端受理，网络恢复后自动发送，平台收到后正式生效。"
     qr_caption: str = "扫码查询办理进度"
 
 

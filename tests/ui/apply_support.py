@@ -45,6 +45,7 @@ def apply_kiosk(
     printer: ReceiptPrinter | None = None,
     payments: Callable[[], Payments | None] = lambda: None,
     online: Callable[[], bool] = lambda: True,
+    terminal: tuple[str, str] = ("K7Q2M", "富阳镇便民服务中心"),
     camera: Any = None,
     elderly: bool = True,
     language: str = "zh_CN",
@@ -59,7 +60,7 @@ def apply_kiosk(
         printer=printer,
         scanner=OpenCvDocumentScanner(),
         payments=payments,
-        terminal=lambda: ("K7Q2M", "富阳镇便民服务中心"),
+        terminal=lambda: terminal,
         online=online,
         delivered_wait_s=8.0,
     )
