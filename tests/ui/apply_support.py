@@ -13,13 +13,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from devices.camera.document_scanner import OpenCvDocumentScanner
+from devices.face.liveness import HeadTurnChallenge
 from devices.simulated_camera import SimulatedCamera
+from devices.simulated_face import SimulatedFaceEngine
 from kiosk.domain.identity import Identity
 from kiosk.ports.clock import FakeClock
 from kiosk.ports.outbox import Outbox
 from kiosk.ports.payments import Payments
 from kiosk.ports.printer import ReceiptPrinter
 from kiosk.services.apply import ApplyService
+from kiosk.services.identify import IdentifyService
 from tests.devices.synthetic_documents import photograph, synthetic_page
 from tests.ui.cards import TestCardReader
 from tests.ui.journeys import GREY_FRAME, kiosk_with_devices, present_card, settle, show_face
@@ -94,8 +97,14 @@ def from_guide_to_form(
     camera: SimulatedCamera,
     who: Identity,
     code: str,
+    resumed: bool = False,
 ) -> ApplyScreen:
-    """The item's guide page, 在本机申请, card, "is this you?", face: the form shows."""
+    """The item's guide page, 在本机申请, card, "is this you?", face: the form shows (or,
+    with `resumed`, the offer to continue this card holder's half-finished application)."""
+    # A fresh scripted face per visit: the simulated head turn is played once.
+    window.ctx.services.identify = IdentifyService(
+        window.ctx.clock, SimulatedFaceEngine(), lambda: HeadTurnChallenge(max_frames=30)
+    )
     nav = window.navigator
     nav.go("guide_item", {"code": code})
     item_page = nav.current
@@ -107,7 +116,8 @@ def from_guide_to_form(
     tap(identify.yes_button)  # type: ignore[attr-defined]
     screen = apply_screen(window)
     show_face(qtbot, qapp, window, camera, lambda: nav.current is screen)
-    qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.form_page, timeout=10_000)
+    page = screen.resume_page if resumed else screen.form_page
+    qtbot.waitUntil(lambda: screen.pages.currentWidget() is page, timeout=10_000)
     settle(qtbot, qapp)
     return screen
 
