@@ -10,6 +10,7 @@ from kiosk.ports.clock import FakeClock
 from tests.ui.apply_support import ELDERLY_CARD, apply_kiosk, from_guide_to_form, tap, type_field
 from tests.ui.cards import LI, ZHANG
 from tests.ui.journeys import settle
+from ui.widgets import BodyLabel
 
 
 def walk_away(qtbot, qapp, window, reader, clock: FakeClock) -> None:
@@ -55,10 +56,8 @@ def test_the_draft_is_offered_to_the_same_card_holder_only(qapp, qtbot):
     tap(screen.materials.skip_button)
     tap(screen.materials.next_button)
     settle(qtbot, qapp)
-    assert "联系电话：13800138000" in "\n".join(
-        w.plain()
-        for w in screen.review.summary.widgets()  # type: ignore[attr-defined]
-    )
+    shown = [w.plain() for w in screen.review.summary.widgets() if isinstance(w, BodyLabel)]
+    assert "联系电话：13800138000" in shown
     # 重新开始 drops it: a clean form.
     walk_away(qtbot, qapp, window, reader, clock)
     screen = from_guide_to_form(
