@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from central import blobs, cases, collections, intake, slots
+from central import blobs, cases, collections, intake, payments, slots
 from central.context import Platform, platform, terminal_id
 from central.errors import ApiError
 from kiosk.contract.records import MAX_BATCH
@@ -49,6 +49,11 @@ class RecordsIn(BaseModel):
     # Each record is checked by intake (shape, hash, seal) so one bad record never fails the
     # batch: it gets its own `rejected` result and the others go through.
     records: list[dict[str, Any]] = Field(max_length=MAX_BATCH)
+
+
+class PaymentIn(BaseModel):
+    receipt_no: str = Field(min_length=1, max_length=40)
+    item_code: str = Field(min_length=1, max_length=40)
 
 
 class LookupIn(BaseModel):
@@ -193,6 +198,12 @@ async def blob_append(
 def case(receipt_no: str, request: Request) -> dict[str, Any]:
     p, _ = _terminal(request)
     return cases.by_receipt(p.storage, receipt_no)
+
+
+@router.post("/payments", status_code=201)
+def payment(body: PaymentIn, request: Request) -> dict[str, Any]:
+    p, tid = _terminal(request)
+    return payments.create_order(p.storage, tid, body.receipt_no, body.item_code)
 
 
 @router.post("/cases/lookup")

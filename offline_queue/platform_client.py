@@ -248,6 +248,12 @@ class PlatformClient:
             raise PlatformGarbage("case lookup reply has no list of cases")
         return found
 
+    def create_payment(self, receipt_no: str, item_code: str) -> dict[str, Any]:
+        """A payment order for the fee of a case the platform holds (PlatformRefused 404 when
+        it does not hold it yet)."""
+        body = {"receipt_no": receipt_no, "item_code": item_code}
+        return self._json(self._send("POST", "/v1/payments", body))
+
     def send_heartbeat(self, payload: Mapping[str, Any]) -> dict[str, Any]:
         """The terminal's health; the reply carries signed commands (checked by the caller)."""
         reply = self._json(self._send("POST", "/v1/heartbeats", dict(payload)))

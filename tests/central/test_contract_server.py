@@ -296,3 +296,14 @@ def test_heartbeats_are_taken_and_answered_with_commands_and_the_server_time(
     reply = t.post("/v1/heartbeats", {"software_version": "0.1.0"}).json()
     assert reply["commands"] == []
     assert isinstance(reply["server_time_ms"], int)
+
+
+def test_a_payment_order_exists_only_for_a_case_the_platform_holds(shared_central: CentralHandle):
+    t = shared_central.enrol()
+    missing = t.post("/v1/payments", {"receipt_no": t.receipt_no(), "item_code": "000121005000"})
+    assert missing.status_code == 404
+    (reply,) = push(t, submission(t))
+    free = t.post("/v1/payments", {"receipt_no": reply["receipt_no"], "item_code": ITEM})
+    assert free.status_code == 409 and free.json()["error"]["code"] == "no_fee"
+    other = t.post("/v1/payments", {"receipt_no": reply["receipt_no"], "item_code": "000121005000"})
+    assert other.status_code == 409

@@ -17,6 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from devices.emulators.escpos_decoder import DecodedJob
 from devices.emulators.escpos_printer import EscposPrinterEmulator, PaperState, render_job
@@ -27,22 +28,32 @@ from kiosk.ports.clock import SystemClock
 from kiosk.ports.outbox import LocalState
 from kiosk.services.apply import Submitted
 from offline_queue.credentials import Enrolment
+from offline_queue.payments import PlatformPayments
 from offline_queue.store import Outbox
-from offline_queue.terminal import TerminalQueue, build_terminal_queue, outbox_opener
+from offline_queue.terminal import (
+    TerminalQueue,
+    build_terminal_queue,
+    outbox_opener,
+    signed_client,
+)
 from tests.devices.synthetic_documents import ocr_text
 from tests.offline_queue.kiosk_side import enrolled_kiosk
 from tests.offline_queue.realistic import assert_exactly_once
 from tests.support.central import CentralHandle
 from tests.ui.apply_support import (
+    CARD_REPLACEMENT,
     ELDERLY_CARD,
     apply_kiosk,
     apply_screen,
+    choose,
     fill_form_and_photograph,
     from_guide_to_form,
     tap,
+    type_field,
 )
 from tests.ui.cards import ZHANG
 from ui.main_window import MainWindow
+from ui.widgets import BodyLabel
 
 
 @dataclass
@@ -50,6 +61,7 @@ class Terminal:
     queue: TerminalQueue
     config: Config
     enrolment: Enrolment
+    key: Ed25519PrivateKey
 
     def store(self) -> Outbox:
         """The outbox's own records, for checking (a connection of its own)."""
@@ -65,7 +77,7 @@ def terminal(tmp_path: Path, central: CentralHandle) -> Iterator[Terminal]:
     queue = build_terminal_queue(config, enrolment, key, SystemClock())
     queue.sync.start()
     try:
-        yield Terminal(queue, config, enrolment)
+        yield Terminal(queue, config, enrolment, key)
     finally:
         queue.close()
 
@@ -208,4 +220,72 @@ def test_paper_out_shows_the_receipt_as_a_qr_and_nothing_is_lost(
     )
     assert not emulator.jobs
     assert_exactly_once(central, terminal.store())
+    window.close()
+
+
+def walk_fee_item(
+    qtbot, qapp, terminal: Terminal, driver, payments
+) -> tuple[MainWindow, Submitted]:
+    """社保卡补换 (15 yuan): the phone and a reason; only the ID card, which was read."""
+    window, reader, camera, _service = apply_kiosk(
+        qapp,
+        outbox=lambda: terminal.queue.outbox,
+        printer=driver,
+        payments=lambda: payments,
+        online=terminal.online,
+        terminal=(terminal.enrolment.terminal_id, "富阳镇便民服务中心"),
+    )
+    screen = from_guide_to_form(qtbot, qapp, window, reader, camera, ZHANG, CARD_REPLACEMENT)
+    type_field(screen, "phone", "13800138000")
+    choose(screen, "reason", "遗失")
+    tap(screen.form_next)
+    tap(screen.materials.next_button)
+    assert "这个事项要交费 15.00 元" in "\n".join(
+        w.plain() for w in screen.review.summary.widgets() if isinstance(w, BodyLabel)
+    )
+    tap(screen.review.consent)
+    tap(screen.review.submit)
+    qtbot.waitUntil(lambda: screen.result is not None, timeout=30_000)
+    assert screen.result is not None
+    return window, screen.result
+
+
+def test_a_fee_online_shows_the_payment_qr_and_prints_a_payment_notice(
+    qapp, qtbot, central: CentralHandle, terminal: Terminal, printer
+):
+    emulator, driver = printer
+    client = signed_client(terminal.config, terminal.enrolment, terminal.key)
+    try:
+        window, result = walk_fee_item(qtbot, qapp, terminal, driver, PlatformPayments(client))
+    finally:
+        client.close()
+    screen = apply_screen(window)
+    assert result.delivered and result.payment is not None
+    assert result.payment.amount_fen == 1500
+    assert "扫描下面的二维码缴费 15.00 元" in screen.done.payment.plain()
+    assert screen.done.payment_qr.payload == result.payment.qr_payload
+    receipt_job, notice_job = emulator.wait_for_jobs(2)
+    check_printed(receipt_job, result)
+    notice_qr, _points, _ = cv2.QRCodeDetector().detectAndDecode(paper(notice_job))
+    assert notice_qr == result.payment.qr_payload
+    assert "缴费通知" in ocr_text(paper(notice_job))
+    window.close()
+
+
+def test_payment_is_never_taken_offline(
+    qapp, qtbot, central: CentralHandle, terminal: Terminal, printer
+):
+    emulator, driver = printer
+    client = signed_client(terminal.config, terminal.enrolment, terminal.key)
+    central.stop()
+    try:
+        window, result = walk_fee_item(qtbot, qapp, terminal, driver, PlatformPayments(client))
+    finally:
+        client.close()
+    screen = apply_screen(window)
+    assert not result.delivered and result.payment is None
+    assert result.payment_problem == "apply.pay_offline"
+    assert "现在没有网络，不能在本机缴费" in screen.done.payment.plain()
+    assert screen.done.payment_qr.isHidden()
+    assert len(emulator.wait_idle()) == 1  # the receipt only, no payment notice
     window.close()
