@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from devices.camera.qr import decode_qr
+from devices.camera.document_scanner import OpenCvDocumentScanner
 from devices.registry import FACE_READY, KioskDevices, build_devices
 from devices.self_tests import DeviceSelfTests
 from kiosk.config import Config, load_config
@@ -34,6 +35,9 @@ from kiosk.ports.health import BacklogSource, DeviceHealthSource
 from kiosk.ports.printer import ReceiptPrinter
 from kiosk.ports.sync import SyncStatus
 from kiosk.services.appointments import AppointmentService
+from kiosk.ports.outbox import Outbox
+from kiosk.ports.sync import SyncStatus
+from kiosk.services.apply import ApplyService
 from kiosk.services.catalog import CatalogService, CatalogView
 from kiosk.services.device_health import DeviceHealth
 from kiosk.services.evaluation import EvaluationService
@@ -59,10 +63,12 @@ from offline_queue.heartbeat import DataDirDisk, LogUploader, TerminalCommandHan
 from offline_queue.log_export import FileLogStore
 from offline_queue.network_probe import PlatformNetworkProbe
 from offline_queue.operators_cache import open_failure_store, open_operator_directory
+from offline_queue.payments import PlatformPayments
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.removable_media import MountedMedia
 from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
 from offline_queue.ticket_counter import JsonTicketCounter
+from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
 from ui.main_window import FallbackWindow, MainWindow
@@ -92,6 +98,7 @@ class Kiosk:
     heartbeat: HeartbeatService | None = None  # health reports to the platform, once enrolled
     devices: KioskDevices = field(default_factory=KioskDevices)  # what [devices.*] chose
     health: DeviceHealth = field(default_factory=DeviceHealth)  # their statuses, any thread
+    payments: PlatformPayments | None = None  # payment orders, on a client of their own
 
     def start_queue(self, enrolment: Enrolment) -> None:
         """GUI thread, once enrolled: the sync service starts on its own thread; the home
@@ -116,6 +123,9 @@ class Kiosk:
             self.devices.printer,
         )
         self.window.home.layout_tiles()
+        self.payments = PlatformPayments(
+            signed_client(self.config, enrolment, self.credentials.key())
+        )
         self._start_heartbeat(enrolment)
 
     def _start_heartbeat(self, enrolment: Enrolment) -> None:
@@ -155,6 +165,9 @@ class Kiosk:
             self.queue = None
         self.health.close()
         self.devices.close()
+        if self.payments is not None:
+            self.payments.close()
+            self.payments = None
 
     def _healthy(self) -> None:
         """The home screen is up, with the platform's data or the cached view: this build
@@ -355,6 +368,8 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
             technician=build_technician_desk(config, client, clock, devices),
         ),
     )
+    kiosk_ref: list[Kiosk] = []  # the apply service reads the queue once the kiosk has one
+    ctx.services.apply = build_apply_service(catalog, clock, ctx.settings, kiosk_ref)
     defaults = Defaults(config.terminal.language, config.ui.elderly_mode, config.ui.voice_prompts)
     window = MainWindow(ctx, defaults)
     _install_excepthooks(window, config.ui.service_phone)
@@ -374,6 +389,7 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
     # Readers and voice start their own threads; a reader that is not there yet keeps
     # retrying on its thread, so nothing here waits for hardware.
     workers.run(devices.open, _ignore, lambda exc: log.error("devices: %s", type(exc).__name__))
+    kiosk_ref.append(kiosk)
     tick = QTimer(window)
     tick.timeout.connect(lambda: window.home.set_time(clock.now().astimezone()))
     tick.start(1000)
@@ -408,6 +424,37 @@ def start_liveness(app: QApplication, notifier: Notifier) -> QTimer | None:
 def build_technician_desk(
     config: Config, client: PlatformClient, clock: Clock, devices: KioskDevices | None = None
 ) -> TechnicianDesk:
+def build_apply_service(
+    catalog: CatalogService, clock: Clock, settings: UiSettings, kiosk_ref: list[Kiosk]
+) -> ApplyService:
+    """The apply journey's service. The outbox and payments exist once the terminal is
+    enrolled and its queue runs (looked up at each use); until then a submission is refused in
+    plain words. The receipt printer is set by whoever wires the devices (`.printer`); without
+    one the receipt is shown as a QR on screen, and nothing is lost."""
+
+    def queue() -> TerminalQueue | None:
+        return kiosk_ref[0].queue if kiosk_ref else None
+
+    def outbox() -> Outbox | None:
+        q = queue()
+        return None if q is None else q.outbox
+
+    def online() -> bool:
+        q = queue()
+        return q is not None and q.sync.status().online is not False
+
+    return ApplyService(
+        catalog,
+        clock,
+        outbox=outbox,
+        scanner=OpenCvDocumentScanner(),
+        payments=lambda: kiosk_ref[0].payments if kiosk_ref else None,
+        terminal=lambda: (settings.terminal_id, settings.hall_name),
+        online=online,
+    )
+
+
+def build_technician_desk(config: Config, client: PlatformClient, clock: Clock) -> TechnicianDesk:
     """Sign-in against the operator list the sync loop keeps (read only here), the audit
     trail, the maintenance hook and the technician's tools; the sync service is attached once
     the queue runs. The device self-tests need the kiosk's own devices (`devices`, or later

@@ -20,3 +20,6 @@ class PlatformPayments:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlatformGarbage("payment reply malformed") from exc
+
+    def close(self) -> None:
+        self._client.close()
