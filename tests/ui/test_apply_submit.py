@@ -121,8 +121,9 @@ def paper(job: DecodedJob) -> np.ndarray:
 
 
 def check_printed(job: DecodedJob, result: Submitted) -> str:
-    """The job is exactly the receipt's raster, its QR decodes to the receipt number and the
-    number reads on it (tesseract). Returns the text read off the paper."""
+    """The job is exactly the receipt's raster (number and words as laid out), and its QR
+    decodes to the receipt number. Returns the text tesseract reads off the paper (reliable for
+    the Chinese words; not asserted for the number, whose 0/O and 1/I it may confuse)."""
     raster = np.vstack([np.asarray(img.convert("1"), dtype=bool) for img in job.images])
     expected = np.asarray(render_receipt(result.receipt, 384).convert("1"), dtype=bool)
     assert raster.shape[1] == expected.shape[1]
@@ -130,9 +131,7 @@ def check_printed(job: DecodedJob, result: Submitted) -> str:
     assert not raster[expected.shape[0] :].any()
     decoded, _points, _ = cv2.QRCodeDetector().detectAndDecode(paper(job))
     assert decoded == result.receipt.receipt_no
-    text = ocr_text(paper(job))
-    assert result.receipt.receipt_no in text
-    return text
+    return ocr_text(paper(job))
 
 
 def platform_record(central: CentralHandle, receipt_no: str) -> dict[str, object]:
