@@ -169,7 +169,7 @@ def show_page(
 
 def capture(qtbot: Any, qapp: QApplication, screen: ApplyScreen) -> None:
     tap(screen.materials.capture_button)
-    qtbot.waitUntil(lambda: not screen._busy, timeout=20_000)
+    qtbot.waitUntil(lambda: not screen._scanning, timeout=20_000)
     settle(qtbot, qapp)
 
 

@@ -118,8 +118,10 @@ class ApplyScreen(Screen):
         self._skipped: set[int] = set()
         self._frame: FrameArray | None = None
         self._looking = False
-        self._busy = False
+        self._scanning = False
+        self._busy = False  # submitting
         self._generation = 0  # results of workers started before a change are dropped
+        self._camera_generation = 0  # likewise for looks and scans, when the camera stops
         self._spoken: tuple[str, float] = ("", 0.0)
         self._disconnects: list[Any] = []
         self.result: Submitted | None = None
@@ -229,7 +231,7 @@ class ApplyScreen(Screen):
         self._generation += 1
         self._item, self._identity, self._draft, self.result = None, None, None, None
         self._current, self._skipped, self._frame = None, set(), None
-        self._busy = self._looking = False
+        self._busy = self._looking = self._scanning = False
         self.form.forget()
         self.materials.forget()
         self.review.forget()
@@ -367,6 +369,10 @@ class ApplyScreen(Screen):
             bridge.use_camera(self)
 
     def _stop_camera(self) -> None:
+        # Looks and scans still on workers are dropped: their widgets may be gone by then.
+        self._camera_generation += 1
+        self._looking = self._scanning = False
+        self.materials.capture_button.setEnabled(True)
         for disconnect in self._disconnects:
             disconnect()
         self._disconnects.clear()
@@ -382,10 +388,10 @@ class ApplyScreen(Screen):
         self._frame = frame.image
         self.materials.preview.set_frame(frame.image)
         service = self._service
-        if self._looking or self._busy or service is None:
+        if self._looking or self._scanning or service is None:
             return
         self._looking = True
-        generation, image = self._generation, frame.image
+        generation, image = self._camera_generation, frame.image
         self.ctx.run(
             lambda: service.look(image),
             lambda look: self._looked(generation, look),
@@ -393,16 +399,16 @@ class ApplyScreen(Screen):
         )
 
     def _looked(self, generation: int, look: PageLook) -> None:
-        if generation != self._generation:
+        if generation != self._camera_generation:
             return
         self._looking = False
-        if self._busy or self._current is None:
+        if self._scanning or self._current is None:
             return
         self.materials.preview.set_page(look.corners, look.ok)
         self._guide(look.guidance)
 
     def _look_failed(self, generation: int, exc: Exception) -> None:
-        if generation == self._generation:
+        if generation == self._camera_generation:
             self._looking = False
             self.banner.show_message(BannerKind.ERROR, self.ctx.error_text(exc))
 
@@ -416,12 +422,12 @@ class ApplyScreen(Screen):
 
     def _capture(self) -> None:
         service, image, index, draft = self._service, self._frame, self._current, self._draft
-        if service is None or image is None or index is None or draft is None or self._busy:
+        if service is None or image is None or index is None or draft is None or self._scanning:
             return
-        self._busy = True
+        self._scanning = True
         self.materials.capture_button.setEnabled(False)
         self.materials.guidance.set_plain(self.t("apply.capturing"))
-        generation, page_no = self._generation, len(draft.pages.get(index, [])) + 1
+        generation, page_no = self._camera_generation, len(draft.pages.get(index, [])) + 1
         self.ctx.run(
             lambda: service.scan(image, index, page_no),
             lambda result: self._scanned(generation, index, result),
@@ -430,9 +436,9 @@ class ApplyScreen(Screen):
         )
 
     def _scanned(self, generation: int, index: int, result: tuple[PageLook, Page | None]) -> None:
-        if generation != self._generation or self._draft is None or self._item is None:
+        if generation != self._camera_generation or self._draft is None or self._item is None:
             return
-        self._busy = False
+        self._scanning = False
         self.materials.capture_button.setEnabled(True)
         look, page = result
         if page is None:
@@ -447,8 +453,8 @@ class ApplyScreen(Screen):
         self.materials.show_state(self._item, self._draft, self._current)
 
     def _scan_failed(self, generation: int, exc: Exception) -> None:
-        if generation == self._generation:
-            self._busy = False
+        if generation == self._camera_generation:
+            self._scanning = False
             self.materials.capture_button.setEnabled(True)
             self.banner.show_message(BannerKind.ERROR, self.ctx.error_text(exc))
 
@@ -509,6 +515,9 @@ class ApplyScreen(Screen):
     def _update_submit(self) -> None:
         complete = not self._missing_lines()
         self.review.submit.setEnabled(complete and self.review.consented and not self._busy)
+        # Nobody leaves the review while their application is being queued and printed.
+        self.review.edit_form.setEnabled(not self._busy)
+        self.review.edit_materials.setEnabled(not self._busy)
 
     def _words(self, item: ServiceItem) -> ReceiptWords:
         fee = yuan(fee_fen(item))
