@@ -35,6 +35,15 @@ def fresh(screen: Screen, code: str = LOW_INCOME) -> ApplyScreen:
     return screen
 
 
+def start_page(screen: Screen) -> None:
+    """From the home tile, before an item is chosen."""
+    assert isinstance(screen, ApplyScreen)
+    screen.ctx.session.finish()
+    screen.ctx.session.tick()
+    screen.forget()
+    screen.navigate.emit("apply", {})
+
+
 def form_page(screen: Screen) -> None:
     fresh(screen)
 
@@ -120,6 +129,7 @@ def _done(printed: bool, paid: bool) -> State:
 
 STATES: dict[str, list[State]] = {
     "apply": [
+        start_page,
         form_page,
         form_errors,
         materials,

@@ -20,6 +20,7 @@ from tests.ui.apply_support import (
 )
 from tests.ui.cards import ZHANG
 from tests.ui.journeys import settle
+from tests.ui.support import settle as wait_for_workers
 
 
 def test_the_form_is_prefilled_from_the_card_and_checked_field_by_field(qapp, qtbot):
@@ -97,4 +98,21 @@ def test_an_agent_is_told_plainly_when_an_item_is_not_done_by_proxy(qapp, qtbot)
     window.navigator.go("apply", {"item_code": LOW_INCOME})
     qtbot.waitUntil(lambda: "必须本人亲自办理" in screen.banner.plain(), timeout=10_000)
     assert window.navigator.current is screen  # not sent on to identify
+    window.close()
+
+
+def test_the_home_tile_leads_to_the_guide_to_choose_the_item_first(qapp, qtbot):
+    window, _reader, _camera, _service = apply_kiosk(qapp)
+    assert window.home.tile_buttons["apply"].isVisible()
+    tap(window.home.tile_buttons["apply"])
+    screen = apply_screen(window)
+    assert window.navigator.current is screen
+    assert screen.pages.currentWidget() is screen.start_page
+    assert "先找到您要办的事" in screen.choose_text.plain()
+    tap(screen.to_guide_button)
+    assert window.navigator.current.name == "guide"
+    window.navigator.back()  # back from the guide: the same page, no loop
+    assert window.navigator.current is screen
+    assert screen.pages.currentWidget() is screen.start_page
+    wait_for_workers(qapp)  # the guide's catalog load lands before the window goes
     window.close()

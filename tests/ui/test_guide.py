@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk.ports.clock import FakeClock
+from kiosk.services.apply import ApplyService
 from tests.ui.support import (
     SEED_CATALOG,
     guide_services,
@@ -21,9 +22,9 @@ from tests.ui.support import (
     seed_catalog_store,
     settle,
 )
-from ui.i18n import Text
 from ui.main_window import MainWindow
 from ui.navigation import Screen
+from ui.screens.apply import ApplyScreen
 from ui.screens.guide import GuideScreen
 from ui.screens.guide_item import GuideItemScreen
 from ui.screens.guide_list import GuideListScreen
@@ -179,23 +180,19 @@ def test_the_apply_button_shows_only_when_the_terminal_offers_apply_and_the_item
     assert item.apply_button.isHidden()
     assert "本机暂时不能申请" in texts(item.sections)
 
-    class ApplyStandIn(Screen):  # the apply engineer's screen, as far as the guide knows it
-        name = "apply"
-        messages = {"test.apply": Text("申请", "ئىلتىماس")}
-        title_key = "test.apply"
-        received: dict[str, object] = {}
-
-        def enter(self, **params):
-            type(self).received = params
-            super().enter(**params)
-
-    window.navigator.register(ApplyStandIn(window.ctx))
+    # The terminal offers apply once its service is there (the composition root adds it).
+    catalog = window.ctx.services.catalog
+    assert catalog is not None
+    window.ctx.services.apply = ApplyService(catalog, window.ctx.clock, outbox=lambda: None)
     window.navigator.go("guide_item", {"code": "000113001000"})
     settle(qapp)
     assert item.apply_button.isVisible()
     tap(qapp, item.apply_button)
-    assert window.navigator.current.name == "apply"
-    assert ApplyStandIn.received == {"item_code": "000113001000"}
+    settle(qapp)  # the item loads; nobody is identified yet, so on to the identify step
+    assert window.navigator.current.name == "identify"
+    assert window.navigator.history[-2:] == ["guide_item", "apply"]
+    apply_screen = window.navigator.screens["apply"]
+    assert isinstance(apply_screen, ApplyScreen) and apply_screen._code == "000113001000"
     window.navigator.go("guide_item", {"code": "000113008000"})  # 结婚登记: guide only
     settle(qapp)
     assert item.apply_button.isHidden()

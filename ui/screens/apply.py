@@ -57,6 +57,11 @@ class ApplyScreen(Screen):
         **REVIEW_MESSAGES,
         "apply.title": Text("我要办事", "ئىش بېجىرىش"),
         "apply.loading": Text("正在打开表格……", "جەدۋەل ئېچىلىۋاتىدۇ……"),
+        "apply.choose": Text(
+            "先找到您要办的事：在办事指南里可以按类别找，也可以搜索。",
+            "ئاۋۋال بېجىرمەكچى بولغان ئىشنى تېپىڭ: ئىش يېتەكچىسىدە تۈر بويىچە ياكى ئىزدەپ تاپالايسىز.",
+        ),
+        "apply.to_guide": Text("去办事指南找", "ئىش يېتەكچىسىدىن ئىزدەش"),
         "apply.not_here": Text(
             "这个事项本机不能申请，请到便民服务中心窗口办理。",
             "بۇ ئىشنى بۇ ئۈسكۈنىدە ئىلتىماس قىلغىلى بولمايدۇ، مۇلازىمەت مەركىزى كۆزنىكىدە بېجىرىڭ.",
@@ -128,6 +133,15 @@ class ApplyScreen(Screen):
 
         self.pages = QStackedWidget()
         self.body.addWidget(self.pages, 1)
+        # start: entered from the home tile, before an item is chosen
+        self.start_page = QWidget()
+        start = QVBoxLayout(self.start_page)
+        self.choose_text = TitleLabel()
+        self.to_guide_button = BigButton()
+        self.to_guide_button.clicked.connect(lambda: self.navigate.emit("guide", {}))
+        start.addWidget(self.choose_text)
+        start.addWidget(self.to_guide_button)
+        start.addStretch(1)
         # resume
         self.resume_page = QWidget()
         resume = QVBoxLayout(self.resume_page)
@@ -166,7 +180,8 @@ class ApplyScreen(Screen):
         self.review.edit_materials.clicked.connect(lambda: self._show_step("materials"))
         self.done = DonePage(ctx)
         self.done.finish.clicked.connect(self.go_home.emit)
-        for page in (self.resume_page, self.form_page, self.materials, self.review, self.done):
+        pages = (self.start_page, self.resume_page, self.form_page, self.materials, self.review)
+        for page in (*pages, self.done):
             self.pages.addWidget(page)
 
     # --- the frame ---------------------------------------------------------------------------
@@ -182,6 +197,8 @@ class ApplyScreen(Screen):
         super().retranslate()
         if self._item is not None:
             self.title.setText(self._item.short_name)
+        self.choose_text.set_plain(self.t("apply.choose"))
+        self.to_guide_button.setText(self.t("apply.to_guide"))
         self.resume_text.set_plain(self.t("apply.resume_title"))
         self.resume_button.setText(self.t("apply.resume"))
         self.restart_button.setText(self.t("apply.restart"))
@@ -204,8 +221,9 @@ class ApplyScreen(Screen):
         if service is None:
             return
         if "item_code" not in params:
-            # Back from the identify step without being identified: back to the guide.
-            if not self._check or self._item is None:
+            if not self._code:  # from the home tile: the item is chosen in the guide first
+                self.pages.setCurrentWidget(self.start_page)
+            elif not self._check:  # back from identify without being identified
                 self.go_back.emit()
             return
         code = str(params["item_code"])
@@ -236,7 +254,7 @@ class ApplyScreen(Screen):
         self.materials.forget()
         self.review.forget()
         self.done.forget()
-        self.pages.setCurrentWidget(self.resume_page)
+        self.pages.setCurrentWidget(self.start_page)
 
     def _failed(self, exc: Exception) -> None:
         self.banner.show_message(BannerKind.ERROR, self.ctx.error_text(exc))
