@@ -18,8 +18,9 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from devices.camera.qr import decode_qr
 from devices.camera.document_scanner import OpenCvDocumentScanner
+from devices.camera.qr import decode_qr
+from devices.face.liveness import HeadTurnChallenge
 from devices.registry import FACE_READY, KioskDevices, build_devices
 from devices.self_tests import DeviceSelfTests
 from kiosk.config import Config, load_config
@@ -32,17 +33,17 @@ from kiosk.ops.terminal_control import SystemdTerminalControl
 from kiosk.ops.updates import UpdateInbox, load_release_keys, report_healthy
 from kiosk.ports.clock import Clock, SystemClock
 from kiosk.ports.health import BacklogSource, DeviceHealthSource
+from kiosk.ports.outbox import Outbox
 from kiosk.ports.printer import ReceiptPrinter
 from kiosk.ports.sync import SyncStatus
-from kiosk.services.appointments import AppointmentService
-from kiosk.ports.outbox import Outbox
-from kiosk.ports.sync import SyncStatus
 from kiosk.services.apply import ApplyService
+from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService, CatalogView
 from kiosk.services.device_health import DeviceHealth
 from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService
 from kiosk.services.heartbeat import HeartbeatService
+from kiosk.services.identify import IdentifyService
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.progress import ProgressService
@@ -68,7 +69,7 @@ from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.removable_media import MountedMedia
 from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
 from offline_queue.ticket_counter import JsonTicketCounter
-from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
+from ui.bridge import DeviceBridge
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
 from ui.main_window import FallbackWindow, MainWindow
@@ -366,10 +367,13 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
             catalog=catalog,
             guide=GuideService(catalog),
             technician=build_technician_desk(config, client, clock, devices),
+            identify=IdentifyService(clock, devices.face, HeadTurnChallenge),
         ),
+        devices=DeviceBridge(workers, devices.card_readers, devices.camera),
     )
     kiosk_ref: list[Kiosk] = []  # the apply service reads the queue once the kiosk has one
     ctx.services.apply = build_apply_service(catalog, clock, ctx.settings, kiosk_ref)
+    ctx.services.apply.printer = devices.printer
     defaults = Defaults(config.terminal.language, config.ui.elderly_mode, config.ui.voice_prompts)
     window = MainWindow(ctx, defaults)
     _install_excepthooks(window, config.ui.service_phone)
@@ -421,16 +425,13 @@ def start_liveness(app: QApplication, notifier: Notifier) -> QTimer | None:
     return timer
 
 
-def build_technician_desk(
-    config: Config, client: PlatformClient, clock: Clock, devices: KioskDevices | None = None
-) -> TechnicianDesk:
 def build_apply_service(
     catalog: CatalogService, clock: Clock, settings: UiSettings, kiosk_ref: list[Kiosk]
 ) -> ApplyService:
     """The apply journey's service. The outbox and payments exist once the terminal is
     enrolled and its queue runs (looked up at each use); until then a submission is refused in
-    plain words. The receipt printer is set by whoever wires the devices (`.printer`); without
-    one the receipt is shown as a QR on screen, and nothing is lost."""
+    plain words. The caller sets the kiosk's receipt printer (`.printer`); without one the
+    receipt is shown as a QR on screen, and nothing is lost."""
 
     def queue() -> TerminalQueue | None:
         return kiosk_ref[0].queue if kiosk_ref else None
@@ -454,7 +455,9 @@ def build_apply_service(
     )
 
 
-def build_technician_desk(config: Config, client: PlatformClient, clock: Clock) -> TechnicianDesk:
+def build_technician_desk(
+    config: Config, client: PlatformClient, clock: Clock, devices: KioskDevices | None = None
+) -> TechnicianDesk:
     """Sign-in against the operator list the sync loop keeps (read only here), the audit
     trail, the maintenance hook and the technician's tools; the sync service is attached once
     the queue runs. The device self-tests need the kiosk's own devices (`devices`, or later

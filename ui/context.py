@@ -13,8 +13,8 @@ from typing import Any
 from kiosk.domain.submission import Agent
 from kiosk.errors import KioskError
 from kiosk.ports.clock import Clock
-from kiosk.services.appointments import AppointmentService
 from kiosk.services.apply import ApplyService
+from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService
 from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService

@@ -10,10 +10,10 @@ from ui.card_watch import CardWatch
 from ui.context import UiContext
 from ui.messages import MESSAGES
 from ui.navigation import Navigator, Screen
+from ui.screens.apply import ApplyScreen
 from ui.screens.appointment import AppointmentScreen
 from ui.screens.appointment_book import BookScreen
 from ui.screens.evaluation import EvaluationScreen
-from ui.screens.apply import ApplyScreen
 from ui.screens.guide import GuideScreen
 from ui.screens.guide_item import GuideItemScreen
 from ui.screens.guide_list import GuideListScreen
