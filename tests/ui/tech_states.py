@@ -103,8 +103,8 @@ def _self_test(test: SelfTest | None) -> State:
 STATES: dict[str, list[Any]] = {
     "tech_signin": [
         {},
-        _signin_says(SignInOutcome.WRONG_PIN, technician_id="T0417", attempts_left=2),
-        _signin_says(SignInOutcome.LOCKED, technician_id="T0417", wait_s=870),
+        _signin_says(SignInOutcome.WRONG_PIN, operator_id="T0417", attempts_left=2),
+        _signin_says(SignInOutcome.LOCKED, operator_id="T0417", wait_s=870),
         _signin_says(SignInOutcome.UNKNOWN),
         _signin_says(SignInOutcome.NO_LIST),
     ],

@@ -168,7 +168,7 @@ class TechSignInScreen(TechScreen):
         self._update()
 
     def explain(self, attempt: SignInAttempt) -> str:
-        number = attempt.technician_id or self.number.text()
+        number = attempt.operator_id or self.number.text()
         if attempt.outcome is SignInOutcome.WRONG_PIN:
             return self.t("tech.signin.wrong_pin", left=attempt.attempts_left)
         if attempt.outcome is SignInOutcome.LOCKED:
