@@ -36,6 +36,7 @@ from kiosk.ports.health import BacklogSource, DeviceHealthSource
 from kiosk.ports.outbox import Outbox
 from kiosk.ports.printer import ReceiptPrinter
 from kiosk.ports.sync import SyncStatus
+from kiosk.services.agent import AgentDesk
 from kiosk.services.apply import ApplyService
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService, CatalogView
@@ -55,6 +56,7 @@ from kiosk.services.tech_selftest import SelfTestTools
 from kiosk.services.technician import TechnicianDesk
 from kiosk.services.tickets import TicketService
 from kiosk.version import VERSION
+from offline_queue.agent_worklist import PlatformAgentCases
 from offline_queue.audit import open_terminal_audit
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
@@ -353,6 +355,7 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
     catalog = CatalogService(client, JsonCatalogCache(data / "catalog.json"), clock)
     workers = Workers()
     devices, health = build_kiosk_devices(config)
+    signin = build_operator_signin(config, client, clock)
     ctx = UiContext(
         tr=tr,
         theme=theme,
@@ -366,7 +369,8 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
         services=Services(
             catalog=catalog,
             guide=GuideService(catalog),
-            technician=build_technician_desk(config, client, clock, devices),
+            technician=build_technician_desk(config, client, clock, signin, devices),
+            agent=build_agent_desk(config, client, clock, signin, devices.printer),
             identify=IdentifyService(clock, devices.face, HeadTurnChallenge),
         ),
         devices=DeviceBridge(workers, devices.card_readers, devices.camera),
@@ -455,17 +459,27 @@ def build_apply_service(
     )
 
 
-def build_technician_desk(
-    config: Config, client: PlatformClient, clock: Clock, devices: KioskDevices | None = None
-) -> TechnicianDesk:
-    """Sign-in against the operator list the sync loop keeps (read only here), the audit
-    trail, the maintenance hook and the technician's tools; the sync service is attached once
-    the queue runs. The device self-tests need the kiosk's own devices (`devices`, or later
-    attach_self_tests): never a second set opened on the same hardware."""
+def build_operator_signin(config: Config, client: PlatformClient, clock: Clock) -> OperatorSignIn:
+    """Sign-in against the operator list the sync loop keeps (read only here) and the
+    lockouts on disk; technicians' and agents' desks share it."""
     data = config.terminal.data_dir
-    signin = OperatorSignIn(open_operator_directory(client, data), open_failure_store(data), clock)
+    return OperatorSignIn(open_operator_directory(client, data), open_failure_store(data), clock)
+
+
+def build_technician_desk(
+    config: Config,
+    client: PlatformClient,
+    clock: Clock,
+    signin: OperatorSignIn | None = None,
+    devices: KioskDevices | None = None,
+) -> TechnicianDesk:
+    """The shared sign-in, the audit trail, the maintenance hook and the technician's tools;
+    the sync service is attached once the queue runs. The device self-tests need the kiosk's
+    own devices (`devices`, or later attach_self_tests): never a second set opened on the
+    same hardware."""
+    data = config.terminal.data_dir
     desk = TechnicianDesk(
-        signin,
+        signin or build_operator_signin(config, client, clock),
         open_terminal_audit(data, clock),
         terminal=SystemdTerminalControl(DataLayout(data), clock),
     )
@@ -498,6 +512,27 @@ def attach_self_tests(desk: TechnicianDesk, devices: KioskDevices, clock: Clock)
 def _terminal_id(credentials: Credentials) -> str:
     enrolment = credentials.enrolment()
     return enrolment.terminal_id if enrolment is not None else ""
+
+
+def build_agent_desk(
+    config: Config,
+    client: PlatformClient,
+    clock: Clock,
+    signin: OperatorSignIn | None = None,
+    printer: ReceiptPrinter | None = None,
+) -> AgentDesk:
+    """The shared sign-in, the audit trail, and the agents' worklists from the platform with
+    the last list of each agent kept in the data dir (`worklists/`) for offline use (asked
+    only once the terminal is enrolled and signs its requests). The receipt printer prints
+    the day summary; without one, agents are told the terminal has none."""
+    data = config.terminal.data_dir
+    return AgentDesk(
+        signin or build_operator_signin(config, client, clock),
+        open_terminal_audit(data, clock),
+        clock,
+        PlatformAgentCases(client, data / "worklists", clock),
+        printer,
+    )
 
 
 def build_heartbeat(

@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.domain.submission import Agent
 from kiosk.errors import KioskError
 from kiosk.ports.clock import Clock
+from kiosk.services.agent import AgentDesk
 from kiosk.services.apply import ApplyService
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService
@@ -56,6 +57,7 @@ class Services:
     technician: TechnicianDesk | None = None
     identify: IdentifyService | None = None
     apply: ApplyService | None = None
+    agent: AgentDesk | None = None
 
 
 @dataclass
@@ -69,8 +71,8 @@ class UiContext:
     settings: UiSettings = field(default_factory=UiSettings)
     services: Services = field(default_factory=Services)
     devices: DeviceBridge | None = None  # card readers, camera and device status, on Qt signals
-    # The village agent (代办员) operating the terminal for the villager, when agent mode is on:
-    # applications then carry the agent, and items not done by proxy are refused.
+    # The proxy agent (代办员) signed in (ui/agent), whom a submission built now is filed under; None
+    # outside an agent session. Set and cleared on the GUI thread only.
     agent: Agent | None = None
 
     def run(

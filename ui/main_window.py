@@ -6,6 +6,10 @@ from __future__ import annotations
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from ui.agent import agent_screens
+from ui.agent.entry import AgentHooks
+from ui.agent.home import AgentHomeScreen
+from ui.agent.serving import AgentServingScreen
 from ui.card_watch import CardWatch
 from ui.context import UiContext
 from ui.messages import MESSAGES
@@ -38,6 +42,7 @@ def build_screens(ctx: UiContext) -> list[Screen]:
         *(ProgressScreen(ctx), ReceiptNumberScreen(ctx), CaseScreen(ctx), CaseListScreen(ctx)),
         *(AppointmentScreen(ctx), BookScreen(ctx), TicketScreen(ctx), EvaluationScreen(ctx)),
         *technician_screens(ctx),
+        *agent_screens(ctx),
         IdentifyScreen(ctx),
         ApplyScreen(ctx),
     ]
@@ -67,6 +72,16 @@ class MainWindow(QMainWindow):
         self.watch = SessionWatch(ctx, self.navigator, self.overlay, defaults)
         self.technician = TechnicianHooks(ctx, self.navigator)
         self.watch.ended.connect(self.technician.visit_ended)
+        self.agent = AgentHooks(ctx, self.navigator)
+        self.watch.ended.connect(self.agent.visit_ended)
+        home.agent_button.clicked.connect(self.agent.open)
+        agent_home = self.navigator.screens["agent_home"]
+        assert isinstance(agent_home, AgentHomeScreen)
+        agent_home.serve_requested.connect(self.agent.serve_next)
+        agent_home.sign_out_button.clicked.connect(self.agent.sign_out_pressed)
+        serving = self.navigator.screens["agent_serving"]
+        assert isinstance(serving, AgentServingScreen)
+        serving.offers = self.navigator.offers
         # Before any screen listens to cards (screens connect only while they show).
         self.card_watch = (
             None

@@ -60,6 +60,7 @@ class HomeScreen(Screen):
             "网络未连接，办事指南是 {minutes} 分钟前保存的。",
             "تور ئۇلانمىدى، يېتەكچى {minutes} مىنۇت ئىلگىرى ساقلانغان.",
         ),
+        "home.agent_sign_in": Text("代办员登录", "ۋاكالەتچى كىرىشى"),
         "home.no_catalog": Text(
             "暂时无法获取办事指南，请稍后再试或询问工作人员。",
             "ھازىرچە يېتەكچىگە ئېرىشكىلى بولمىدى، كېيىن سىناڭ ياكى خىزمەتچىدىن سوراڭ.",
@@ -93,6 +94,10 @@ class HomeScreen(Screen):
         self.voice_button.clicked.connect(self._toggle_voice)
         switches.addWidget(self.elderly_button, 1, 0)
         switches.addWidget(self.voice_button, 1, 1)
+        # The village proxy agent's way in (ui/agent/entry.py says why a button); the main
+        # window connects it. Shown only where agent mode is offered.
+        self.agent_button = BigButton(role="secondary")
+        switches.addWidget(self.agent_button, 2, 0, 1, 2)
         self.tiles_box = QWidget()
         self.tiles = QGridLayout(self.tiles_box)
         self.tile_buttons: dict[str, BigButton] = {}
@@ -130,6 +135,7 @@ class HomeScreen(Screen):
 
     def layout_tiles(self) -> None:
         """Place the tiles of the screens this terminal offers (two columns when big)."""
+        self.agent_button.setVisible(self.offers("agent_signin"))
         while self.tiles.count():
             self.tiles.takeAt(0)
         columns = 2 if self.ctx.theme.elderly else 3
@@ -159,6 +165,7 @@ class HomeScreen(Screen):
         voice = self.ctx.voice.enabled
         self.voice_button.setText(self.t("home.voice_on" if voice else "home.voice_off"))
         self.voice_button.setVisible(self.ctx.voice.available)
+        self.agent_button.setText("👤 " + self.t("home.agent_sign_in"))
         self._show_time()
         self._show_network()
         self._show_banner()
