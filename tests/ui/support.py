@@ -153,6 +153,9 @@ def sample_services(clock: Clock) -> Services:
     services.apply = ApplyService(
         services.catalog, clock, outbox=lambda: None, scanner=OpenCvDocumentScanner()
     )
+    from tests.services.agent_fakes import sample_agent_desk
+
+    services.agent, _audit = sample_agent_desk(clock, signed_in=False)
     return services
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.ports.clock import FakeClock
 from tests.ui import samples_apply, samples_identify
+from tests.ui.agent_states import STATES as AGENT_STATES
 from tests.ui.audit import audit, contrast
 from tests.ui.progress_states import STATES as PROGRESS_STATES
 from tests.ui.support import make_window, sample_devices, sample_services, settle
@@ -29,6 +30,7 @@ SAMPLE_STATES: dict[str, list[Any]] = {
     ],
     **TECH_STATES,
     **PROGRESS_STATES,
+    **AGENT_STATES,
     **samples_identify.STATES,
     **samples_apply.STATES,
 }
