@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from kiosk.domain.agent_day import summarise
 from kiosk.ports.operators import Worklist
 from kiosk.services.operator_desk import SignInAttempt, SignInOutcome
 from tests.services.agent_fakes import SAMPLE_ENTRIES, agent_operator, sample_agent_desk
@@ -81,11 +80,6 @@ def _worklist(fresh: bool) -> State:
         screen.show_worklist(Worklist(SAMPLE_ENTRIES, FETCHED, fresh))
 
     return state
-
-
-def sample_slip_lines(screen: AgentHomeScreen) -> tuple[str, ...]:
-    summary = summarise("A0012", SAMPLE_ENTRIES, FETCHED.date())
-    return screen.slip(summary, Worklist(SAMPLE_ENTRIES, FETCHED, False)).lines
 
 
 STATES: dict[str, list[Any]] = {

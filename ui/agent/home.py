@@ -94,7 +94,7 @@ class AgentHomeScreen(AgentScreen):
         self.hint.set_plain(self.t("agent.home.hint"))
         self.serve_button.setText("➜\n" + self.t("agent.home.serve"))
         self.worklist_button.setText("☰\n" + self.t("agent.home.worklist"))
-        self.print_button.setText("⎙ " + self.t("agent.home.print_day"))
+        self.print_button.setText("✉ " + self.t("agent.home.print_day"))
         self.sign_out_button.setText(self.t("agent.home.sign_out"))
         self._show_who()
 

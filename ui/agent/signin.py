@@ -106,6 +106,7 @@ class AgentSignInScreen(AgentScreen):
         pin.addLayout(row)
         pin.addWidget(self.keypad)
         pin.addLayout(actions)
+        pin.addStretch(1)
         self.pages.addWidget(self.card_page)
         self.pages.addWidget(self.pin_page)
         self.body.addWidget(self.pages, 1)

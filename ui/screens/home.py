@@ -165,7 +165,7 @@ class HomeScreen(Screen):
         voice = self.ctx.voice.enabled
         self.voice_button.setText(self.t("home.voice_on" if voice else "home.voice_off"))
         self.voice_button.setVisible(self.ctx.voice.available)
-        self.agent_button.setText("👤 " + self.t("home.agent_sign_in"))
+        self.agent_button.setText("☺ " + self.t("home.agent_sign_in"))
         self._show_time()
         self._show_network()
         self._show_banner()
