@@ -275,3 +275,20 @@ def test_screenshots_of_the_guide_in_both_modes_and_languages(qapp):
             settle(qapp)
             assert window.grab().save(str(SHOTS / f"{name}-{mode}-{language}.png"))
         window.watch.end_visit()
+
+
+def test_in_an_agent_session_an_item_kept_for_the_villager_in_person_says_so(qapp):
+    from kiosk.domain.submission import Agent
+
+    window, _guide = open_guide(qapp)
+    window.navigator.go("guide_item", {"code": "000113008000"})  # 结婚登记: no proxy
+    settle(qapp)
+    item = showing(window, GuideItemScreen)
+    assert "不能代办" not in item.banner.text()  # a villager on their own is not told
+    window.ctx.agent = Agent("A0012", "黄代办")
+    window.navigator.go("guide_item", {"code": "000113008000"})
+    settle(qapp)
+    assert "不能代办" in item.banner.text() and item.apply_button.isHidden()
+    window.navigator.go("guide_item", {"code": "000113001000"})  # 低保: an agent may help
+    settle(qapp)
+    assert "不能代办" not in item.banner.text()

@@ -56,6 +56,10 @@ class GuideItemScreen(Screen):
             "كەنتتىكى ۋاكالەتچىدىن ھەقسىز بېجىرىپ بېرىشنى سورىسىڭىز بولىدۇ.",
         ),
         "item.proxy_no": Text("需要本人亲自办理。", "ئۆزىڭىز بېجىرىشىڭىز كېرەك."),
+        "item.no_proxy_agent": Text(
+            "这一项不能代办：要村民本人到乡镇便民服务中心窗口办理。",
+            "بۇ ئىشنى ۋاكالەتەن بېجىرگىلى بولمايدۇ: ئاھالە ئۆزى بازارلىق مۇلازىمەت مەركىزى كۆزنىكىگە بېرىپ بېجىرىشى كېرەك.",
+        ),
         "item.basis": Text("办理依据", "قانۇنىي ئاساس"),
         "item.apply": Text("✍ 在本机申请", "✍ بۇ ئۈسكۈنىدە ئىلتىماس قىلىش"),
         "item.apply_elsewhere": Text(
@@ -129,7 +133,12 @@ class GuideItemScreen(Screen):
             return
         self.title.setText(item.short_name)
         can_apply = item.depth is not Depth.GUIDE_ONLY
-        self.apply_button.setVisible(can_apply and self.offers("apply"))
+        # In a proxy agent's session, an item the platform keeps for the villager in person
+        # says so on top and is not applied for here (the agent cannot file it for them).
+        in_person = self.ctx.agent is not None and not item.proxy_allowed
+        if in_person:
+            self.banner.show_message(BannerKind.WARNING, self.t("item.no_proxy_agent"))
+        self.apply_button.setVisible(can_apply and not in_person and self.offers("apply"))
         self.sections.set_widgets(self._sections(item, can_apply))
 
     def _sections(self, item: ServiceItem, can_apply: bool) -> list[QWidget]:
