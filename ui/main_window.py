@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         serving = self.navigator.screens["agent_serving"]
         assert isinstance(serving, AgentServingScreen)
         serving.offers = self.navigator.offers
+        serving.identified.connect(self.agent.villager_identified)
         # Before any screen listens to cards (screens connect only while they show).
         self.card_watch = (
             None

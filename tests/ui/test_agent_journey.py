@@ -164,7 +164,7 @@ def serve(qtbot, qapp, kiosk: AgentKiosk, villager: Identity) -> AgentServingScr
     window = kiosk.window
     kiosk.face.rescript()
     qtbot.mouseClick(agent_home(window).serve_button, Qt.MouseButton.LeftButton)
-    assert showing(window) == "identify"
+    qtbot.waitUntil(lambda: showing(window) == "identify", timeout=10_000)  # serve_start first
     screen = identify_screen(window)
     assert "黄**" in screen.purpose.plain()  # the agent is named, masked
     present_card(qtbot, qapp, kiosk.reader, villager)

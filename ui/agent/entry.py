@@ -20,14 +20,20 @@ GUI thread.
 from __future__ import annotations
 
 import logging
+from collections import deque
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 
-from ui.agent.base import AGENT_HOME, AGENT_SERVING, AGENT_SIGN_IN
+from ui.agent.base import AGENT_HOME, AGENT_SERVING, AGENT_SIGN_IN, AgentScreen
 from ui.context import UiContext
 from ui.navigation import Navigator
 
 log = logging.getLogger(__name__)
+Work = Callable[[], Any]
+Done = Callable[[Any], None] | None
+Failed = Callable[[Exception], None] | None
 
 # How a visit's end reads in the audit trail (kiosk.services.session.EndReason values).
 _REASONS = {
@@ -43,6 +49,10 @@ class AgentHooks(QObject):
         super().__init__()
         self.ctx, self.navigator = ctx, navigator
         self.serving = False  # a villager's visit runs inside the agent's session
+        # The desk's serving calls run one after another, in the order they were asked for
+        # (a pool could start the next villager's serve_start before the last one's serve_end).
+        self._calls: deque[tuple[Work, Done, Failed]] = deque()
+        self._busy = False
 
     def open(self) -> None:
         """The home screen's 代办员登录: whatever visit was under way ends first."""
@@ -51,15 +61,22 @@ class AgentHooks(QObject):
         self.navigator.home()
         self.navigator.go(AGENT_SIGN_IN, {})
 
+    # --- one villager after another -----------------------------------------------------------
+
     def serve_next(self) -> None:
-        """为下一位村民办理: the identify step, then the serving screen."""
+        """为下一位村民办理: serve_start is on record first, then the identify step (the
+        villager's own card), then the serving screen."""
         desk = self.ctx.services.agent
-        agent = self.ctx.agent
-        if desk is None or agent is None:
+        if desk is None or self.ctx.agent is None or self.serving:
             return
         self.serving = True
-        self.ctx.run(desk.start_serving, _ignore, _not_audited)
-        operator = desk.operator
+        self._in_turn(desk.start_serving, lambda _r: self._identify(), self._not_started)
+
+    def _identify(self) -> None:
+        desk = self.ctx.services.agent
+        operator = desk.operator if desk is not None else None
+        if not self.serving or operator is None or self.navigator.current.name != AGENT_HOME:
+            return  # signed out or moved on meanwhile
         self.navigator.go(
             "identify",
             {
@@ -67,11 +84,23 @@ class AgentHooks(QObject):
                 "next_params": {},
                 "face": True,
                 "purpose_key": "agent.identify_for",
-                "purpose_params": {
-                    "agent": operator.masked_name if operator is not None else agent.agent_id
-                },
+                "purpose_params": {"agent": operator.masked_name},
             },
         )
+
+    def _not_started(self, exc: Exception) -> None:
+        self.serving = False
+        home = self.navigator.screens.get(AGENT_HOME)
+        if isinstance(home, AgentScreen):
+            home.show_failure(exc)
+
+    def villager_identified(self, masked_name: str, check: str) -> None:
+        """The serving screen opened for a villager whose card (and face) passed."""
+        desk = self.ctx.services.agent
+        if desk is not None and self.serving:
+            self._in_turn(lambda: desk.villager_identified(masked_name, check))
+
+    # --- signing out --------------------------------------------------------------------------
 
     def sign_out_pressed(self) -> None:
         """退出登录 on the agent's home."""
@@ -88,7 +117,7 @@ class AgentHooks(QObject):
         self.ctx.agent = None
         self.serving = False
         if desk is not None:
-            self.ctx.run(lambda: desk.sign_out(reason), _ignore, _not_audited)
+            self._in_turn(lambda: desk.sign_out(reason))
 
     def visit_ended(self, reason: str) -> None:
         """Connected to SessionWatch.ended (after every screen forgot the person)."""
@@ -98,15 +127,40 @@ class AgentHooks(QObject):
         why = _REASONS.get(reason, reason)
         if self.serving:
             self.serving = False
-            self.ctx.run(lambda: desk.end_serving(why), _ignore, _not_audited)
+            self._in_turn(lambda: desk.end_serving(why))
             self.ctx.session.touch()  # the agent's own visit goes on, idle clock fresh
             self.navigator.go(AGENT_HOME, {})
             return
         self._sign_out("idle" if why == "idle" else "left")
 
+    # --- the desk's calls, in turn ------------------------------------------------------------
 
-def _ignore(_result: object) -> None:
-    pass
+    def _in_turn(self, work: Work, done: Done = None, failed: Failed = None) -> None:
+        self._calls.append((work, done, failed))
+        if not self._busy:
+            self._next()
+
+    def _next(self) -> None:
+        if not self._calls:
+            self._busy = False
+            return
+        self._busy = True
+        work, done, failed = self._calls.popleft()
+
+        def finished(value: Any) -> None:
+            try:
+                if done is not None:
+                    done(value)
+            finally:
+                self._next()
+
+        def broke(exc: Exception) -> None:
+            try:
+                (failed or _not_audited)(exc)
+            finally:
+                self._next()
+
+        self.ctx.run(work, finished, broke)
 
 
 def _not_audited(exc: Exception) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ui.agent.base import AGENT_HOME, AGENT_SERVING, AgentScreen
@@ -43,6 +44,8 @@ class AgentServingScreen(AgentScreen):
         ),
         "agent.serving.done": Text("✔ 办完了，下一位", "✔ تامام، كېيىنكىسى"),
     }
+
+    identified = Signal(str, str)  # masked name, identity check: AgentHooks puts it on record
 
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
@@ -80,9 +83,7 @@ class AgentServingScreen(AgentScreen):
         check = str(params.get("identity_check", ""))
         if check:
             self._check_key = "agent.serving.check." + check
-            masked = identity.masked_name
-            desk = self.desk
-            self.run(lambda: desk.villager_identified(masked, check), lambda _r: None)
+            self.identified.emit(identity.masked_name, check)
         self._layout_tiles()
         self._show()
 
