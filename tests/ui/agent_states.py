@@ -10,7 +10,12 @@ from typing import Any
 
 from kiosk.ports.operators import Worklist
 from kiosk.services.operator_desk import SignInAttempt, SignInOutcome
-from tests.services.agent_fakes import SAMPLE_ENTRIES, agent_operator, sample_agent_desk
+from tests.services.agent_fakes import (
+    SAMPLE_ENTRIES,
+    FakeCases,
+    agent_operator,
+    sample_agent_desk,
+)
 from tests.ui.cards import ZHANG
 from ui.agent.home import AgentHomeScreen
 from ui.agent.serving import AgentServingScreen
@@ -23,12 +28,12 @@ State = Callable[[Screen], None]
 FETCHED = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)
 
 
-def _signed_in(screen: Screen, **params: Any) -> None:
+def _signed_in(screen: Screen, cases: FakeCases | None = None, **params: Any) -> None:
     """Give the window a signed-in agent and show the screen again (without one it went to
     the agent sign-in)."""
     desk = screen.ctx.services.agent
-    if desk is None or desk.operator is None:
-        desk, _audit = sample_agent_desk(screen.ctx.clock)
+    if desk is None or desk.operator is None or cases is not None:
+        desk, _audit = sample_agent_desk(screen.ctx.clock, cases)
         screen.ctx.services.agent = desk
     screen.ctx.agent = desk.agent
     screen.navigate.emit(screen.name, params)
@@ -76,7 +81,10 @@ def _serving(check: str) -> State:
 def _worklist(fresh: bool) -> State:
     def state(screen: Screen) -> None:
         assert isinstance(screen, AgentWorklistScreen)
-        _signed_in(screen)
+        # The screen fetched on entry (on a worker) from the last state's desk: that answer is
+        # dropped, and the sample source answers the same list as shown here.
+        screen.forget()
+        _signed_in(screen, FakeCases(online=fresh, fetched_at=FETCHED))
         screen.show_worklist(Worklist(SAMPLE_ENTRIES, FETCHED, fresh))
 
     return state
