@@ -215,8 +215,9 @@ def render_slip(slip: Slip, width_dots: int) -> Image.Image:
     c.space(8)
     c.text(slip.title, round(base * 1.5), center=True)
     c.rule()
-    c.text(slip.headline, round(base * 3), center=True)
-    c.rule(thickness=1)
+    if slip.headline:  # a list such as an agent's day summary has none
+        c.text(slip.headline, round(base * 3), center=True)
+        c.rule(thickness=1)
     for line in slip.lines:
         c.text(line, base)
     if slip.notice:

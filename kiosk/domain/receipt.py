@@ -23,4 +23,3 @@ class Receipt:
     offline: bool
     qr_payload: str  # carried by the QR code, for status lookup by camera
     footer: str = ""  # e.g. the hotline: 政务服务便民热线 12345
-

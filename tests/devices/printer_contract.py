@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from kiosk.domain.receipt import Slip
+from kiosk.domain.slip import Slip
 from kiosk.ports.device import DeviceState, DeviceStatus
 from kiosk.ports.printer import (
     PaperWidth,
@@ -68,8 +68,9 @@ class PrinterContract:
     def test_a_slip_prints_whole_and_its_qr_carries_the_payload(self, rig: PrinterRig) -> None:
         slip = Slip(
             "代办日汇总",
+            "",
             ("代办员：黄**（A0012）", "共 2 件", "", "K7Q2M-001A-Q 张* 需补正材料"),
-            "AGENTDAY|A0012|2026-11-22|correction_needed=1,submitted=1|K7Q2M-001A-Q;K7Q2M-002A-Q",
+            qr_payload="AGENTDAY|A0012|2026-11-22|correction_needed=1,submitted=1|K7Q2M-001A-Q;K7Q2M-002A-Q",
         )
         result = rig.printer.print_slip(slip)
         assert result.job_bytes > 0 and result.status_after.usable
@@ -78,7 +79,7 @@ class PrinterContract:
     def test_a_slip_is_refused_whole_without_paper(self, rig: PrinterRig) -> None:
         rig.set_state("out")
         with pytest.raises(PrinterOutOfPaper):
-            rig.printer.print_slip(Slip("代办日汇总", ("共 0 件",)))
+            rig.printer.print_slip(Slip("代办日汇总", "", ("共 0 件",)))
         assert rig.printed_qr_payloads() == []
 
     def test_near_end_still_prints_and_says_so(self, rig: PrinterRig) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.domain.agent_day import DaySummary
-from kiosk.domain.receipt import Slip
+from kiosk.domain.slip import Slip
 from kiosk.ports.operators import Worklist
 from kiosk.ports.printer import PrintResult
 from ui.agent.base import AGENT_HOME, AGENT_WORKLIST, AgentScreen
@@ -198,4 +198,4 @@ class AgentHomeScreen(AgentScreen):
             lines.append(t("agent.slip.offline", time=local.strftime("%m-%d %H:%M")))
         now = self.ctx.clock.now().astimezone()
         lines.append(t("agent.slip.printed_at", time=now.strftime("%Y-%m-%d %H:%M")))
-        return Slip(t("agent.slip.title"), tuple(lines), summary.qr_payload())
+        return Slip(t("agent.slip.title"), "", tuple(lines), qr_payload=summary.qr_payload())
