@@ -219,13 +219,18 @@ def render_slip(slip: Slip, width_dots: int) -> Image.Image:
         c.text(slip.headline, round(base * 3), center=True)
         c.rule(thickness=1)
     for line in slip.lines:
-        c.text(line, base)
+        if line:
+            c.text(line, base)
+        else:  # an empty line parts groups (the day summary's counts from its cases)
+            c.rule(thickness=1)
     if slip.notice:
         c.space(8)
         c.boxed_text(slip.notice, base)
     if slip.qr_payload:
         c.space(12)
-        c.qr(slip.qr_payload, round(width_dots * (0.5 if width_dots <= 384 else 0.4)))
+        # A long payload (a day's receipt numbers) makes a dense code: then as big as fits.
+        share = 1.0 if len(slip.qr_payload) > 60 else 0.5 if width_dots <= 384 else 0.4
+        c.qr(slip.qr_payload, min(width_dots - 2 * MARGIN_DOTS, round(width_dots * share)))
     if slip.footer:
         c.rule(thickness=1)
         c.text(slip.footer, base - 4, center=True)

@@ -28,8 +28,11 @@ def test_the_kiosk_offers_agent_mode_on_the_shared_sign_in(
     assert window.home.agent_button.isVisible()
     qtbot.mouseClick(window.home.agent_button, Qt.MouseButton.LeftButton)
     assert window.navigator.current.name == "agent_signin"
-    # This build has no card reader wired in yet: the screen says so instead of waiting.
-    assert kiosk.ctx.tr.t("reader.missing") in window.navigator.current.banner.text()
+    # The kiosk's own (here simulated) card reader waits for the agent's card; its printer
+    # prints the day summary.
+    assert kiosk.devices.card_readers and kiosk.ctx.devices is not None
+    assert kiosk.ctx.tr.t("reader.missing") not in window.navigator.current.banner.text()
+    assert services.agent._printer is kiosk.devices.printer is not None
     assert kiosk.ctx.agent is None
     # The worklists come from the platform over the enrolled, signed client.
     body = {"role": "agent", "name": "黄代办", "id_number": AGENT_ID_NUMBER,
