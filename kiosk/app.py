@@ -74,6 +74,7 @@ from offline_queue.ticket_counter import JsonTicketCounter
 from ui.bridge import DeviceBridge
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
+from ui.keyboard import apply_input_method_environment
 from ui.main_window import FallbackWindow, MainWindow
 from ui.session_watch import Defaults
 from ui.theme import Theme
@@ -590,6 +591,7 @@ def build_kiosk_devices(config: Config) -> tuple[KioskDevices, DeviceHealth]:
 
 def main(argv: list[str]) -> int:
     config_path = Path(argv[1]) if len(argv) > 1 else None
+    apply_input_method_environment()  # before the QApplication: it picks its input method then
     app = QApplication(argv[:1])
     built = build(app, config_path)
     window = built if isinstance(built, FallbackWindow) else built.window

@@ -4,7 +4,7 @@ out-of-service screen. The composition root drives it; it never does I/O itself.
 from __future__ import annotations
 
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.agent import agent_screens
 from ui.agent.entry import AgentHooks
@@ -12,6 +12,7 @@ from ui.agent.home import AgentHomeScreen
 from ui.agent.serving import AgentServingScreen
 from ui.card_watch import CardWatch
 from ui.context import UiContext
+from ui.keyboard import KeyboardDock
 from ui.messages import MESSAGES
 from ui.navigation import Navigator, Screen
 from ui.screens.apply import ApplyScreen
@@ -67,7 +68,19 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.navigator)
         self.stack.addWidget(self.out_of_service)
-        self.setCentralWidget(self.stack)
+        # The on-screen keyboard docks under the screens, inside this one window (see
+        # ui/keyboard.py for why); the screens shrink while it shows.
+        self.keyboard = KeyboardDock(ctx.tr.language, ctx.theme.elderly)
+        ctx.tr.changed.connect(self.keyboard.set_language)
+        ctx.theme.changed.connect(self.keyboard.set_big_keys)
+        self.navigator.moved.connect(lambda _name: self.keyboard.close_keyboard())
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.keyboard)
+        self.setCentralWidget(central)
         self.overlay = CountdownOverlay(self.stack)
         self.watch = SessionWatch(ctx, self.navigator, self.overlay, defaults)
         self.technician = TechnicianHooks(ctx, self.navigator)
