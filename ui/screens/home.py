@@ -102,7 +102,10 @@ class HomeScreen(Screen):
         self.tiles = QGridLayout(self.tiles_box)
         self.tile_buttons: dict[str, BigButton] = {}
         for target, _key, _symbol in TILES:
-            button = BigButton(role="tile")
+            # Parented from the start: a parentless button shown by layout_tiles() would be a
+            # window of its own and take the focus from the kiosk's window (no keyboard then).
+            button = BigButton(parent=self.tiles_box, role="tile")
+            button.hide()
             button.clicked.connect(lambda _c=False, target=target: self.navigate.emit(target, {}))
             self.tile_buttons[target] = button
         for widget in (self.hall, self.clock, self.network, self.welcome):
@@ -145,8 +148,8 @@ class HomeScreen(Screen):
             if not self.offers(target):
                 button.hide()
                 continue
-            button.show()
             self.tiles.addWidget(button, shown // columns, shown % columns)
+            button.show()
             shown += 1
 
     # --- Screen --------------------------------------------------------------------------------
