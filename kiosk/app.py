@@ -40,11 +40,13 @@ from kiosk.services.agent import AgentDesk
 from kiosk.services.apply import ApplyService
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService, CatalogView
+from kiosk.services.complaints import ComplaintDesk
 from kiosk.services.device_health import DeviceHealth
 from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService
 from kiosk.services.heartbeat import HeartbeatService
 from kiosk.services.identify import IdentifyService
+from kiosk.services.notices import NoticeReader
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.progress import ProgressService
@@ -69,7 +71,7 @@ from offline_queue.operators_cache import open_failure_store, open_operator_dire
 from offline_queue.payments import PlatformPayments
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.removable_media import MountedMedia
-from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
+from offline_queue.terminal import TerminalQueue, build_terminal_queue, notice_feed, signed_client
 from offline_queue.ticket_counter import JsonTicketCounter
 from ui.bridge import DeviceBridge
 from ui.context import Services, UiContext, UiSettings
@@ -116,6 +118,10 @@ class Kiosk:
         self.queue.sync.subscribe(relay.status.emit)  # emitted on the sync thread
         if self.ctx.services.technician is not None:
             self.ctx.services.technician.attach_sync(self.queue.sync)
+        complaints = self.ctx.services.complaints
+        if complaints is not None:  # 咨询投诉 is offered from now on (its home tile shows)
+            sync = self.queue.sync
+            complaints.attach_outbox(self.queue.outbox, lambda: sync.status().online)
         self.queue.sync.start()
         add_journey_services(
             self.ctx.services,
@@ -126,7 +132,7 @@ class Kiosk:
             self.clock,
             self.devices.printer,
         )
-        self.window.home.layout_tiles()
+        self.window.home.layout_tiles()  # the journeys' tiles (and 咨询投诉) show from now on
         self.payments = PlatformPayments(
             signed_client(self.config, enrolment, self.credentials.key())
         )
@@ -357,6 +363,7 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
     workers = Workers()
     devices, health = build_kiosk_devices(config)
     signin = build_operator_signin(config, client, clock)
+    settings = UiSettings(service_phone=config.ui.service_phone)
     ctx = UiContext(
         tr=tr,
         theme=theme,
@@ -366,13 +373,19 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
         voice=Prompter(devices.voice, tr, enabled=config.ui.voice_prompts),
         workers=workers,
         clock=clock,
-        settings=UiSettings(service_phone=config.ui.service_phone),
+        settings=settings,
         services=Services(
             catalog=catalog,
             guide=GuideService(catalog),
             technician=build_technician_desk(config, client, clock, signin, devices),
             agent=build_agent_desk(config, client, clock, signin, devices.printer),
             identify=IdentifyService(clock, devices.face, HeadTurnChallenge),
+            complaints=ComplaintDesk(
+                clock, devices.printer, lambda: settings.terminal_id, lambda: settings.hall_name
+            ),
+            # Reads the cache the sync loop's own feed keeps (never the network), so the
+            # notices are there before enrolment and offline.
+            notices=NoticeReader(notice_feed(config, client, clock), clock),
         ),
         devices=DeviceBridge(workers, devices.card_readers, devices.camera),
     )

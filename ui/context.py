@@ -17,9 +17,11 @@ from kiosk.services.agent import AgentDesk
 from kiosk.services.apply import ApplyService
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.catalog import CatalogService
+from kiosk.services.complaints import ComplaintDesk
 from kiosk.services.evaluation import EvaluationService
 from kiosk.services.guide import GuideService
 from kiosk.services.identify import IdentifyService
+from kiosk.services.notices import NoticeReader
 from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
 from kiosk.services.slips import SlipPrinting
@@ -58,6 +60,8 @@ class Services:
     identify: IdentifyService | None = None
     apply: ApplyService | None = None
     agent: AgentDesk | None = None
+    complaints: ComplaintDesk | None = None  # offered once it has the queue (enrolled)
+    notices: NoticeReader | None = None
 
 
 @dataclass

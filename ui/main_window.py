@@ -18,12 +18,14 @@ from ui.navigation import Navigator, Screen
 from ui.screens.apply import ApplyScreen
 from ui.screens.appointment import AppointmentScreen
 from ui.screens.appointment_book import BookScreen
+from ui.screens.complaint import ComplaintScreen
 from ui.screens.evaluation import EvaluationScreen
 from ui.screens.guide import GuideScreen
 from ui.screens.guide_item import GuideItemScreen
 from ui.screens.guide_list import GuideListScreen
 from ui.screens.home import HomeScreen
 from ui.screens.identify import IdentifyScreen
+from ui.screens.notices import NoticeScreen, NoticesScreen
 from ui.screens.out_of_service import OutOfServiceScreen
 from ui.screens.progress import ProgressScreen
 from ui.screens.progress_case import CaseScreen
@@ -42,6 +44,7 @@ def build_screens(ctx: UiContext) -> list[Screen]:
         *(GuideScreen(ctx), GuideListScreen(ctx), GuideItemScreen(ctx)),
         *(ProgressScreen(ctx), ReceiptNumberScreen(ctx), CaseScreen(ctx), CaseListScreen(ctx)),
         *(AppointmentScreen(ctx), BookScreen(ctx), TicketScreen(ctx), EvaluationScreen(ctx)),
+        *(ComplaintScreen(ctx), NoticesScreen(ctx), NoticeScreen(ctx)),
         *technician_screens(ctx),
         *agent_screens(ctx),
         IdentifyScreen(ctx),

@@ -23,6 +23,9 @@ class ComplaintError(ValueError):
 
 @dataclass(frozen=True)
 class Complaint:
+    """`phone` is kept normalised (11 digits). A consultation may leave it empty: the answer
+    can wait for the person to call 12345; a complaint needs a number to be followed up."""
+
     kind: ComplaintKind
     category: str
     text: str = field(repr=False)
@@ -35,5 +38,12 @@ class Complaint:
             raise ComplaintError("complaint.text_empty")
         if len(self.text) > MAX_TEXT:
             raise ComplaintError("complaint.text_long")
-        if normalise_mobile(self.phone) is None:
+        if not self.phone.strip():
+            if self.kind is ComplaintKind.COMPLAINT:
+                raise ComplaintError("complaint.phone_needed")
+            object.__setattr__(self, "phone", "")
+            return
+        phone = normalise_mobile(self.phone)
+        if phone is None:
             raise ComplaintError("complaint.bad_phone")
+        object.__setattr__(self, "phone", phone)

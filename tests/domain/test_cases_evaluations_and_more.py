@@ -87,6 +87,15 @@ def test_a_complaint_needs_text_a_category_and_a_reachable_phone():
     assert "13800138000" not in repr(Complaint(ComplaintKind.COMPLAINT, "其他", "x", "13800138000"))
 
 
+def test_a_consultation_may_leave_the_phone_empty_a_complaint_may_not():
+    assert Complaint(ComplaintKind.CONSULTATION, "其他", "x", " ").phone == ""
+    with pytest.raises(ComplaintError, match="phone_needed"):
+        Complaint(ComplaintKind.COMPLAINT, "其他", "x", "")
+    assert Complaint(ComplaintKind.COMPLAINT, "其他", "x", "+86 138-0013-8000").phone == (
+        "13800138000"
+    )
+
+
 def test_tickets_and_slots():
     assert Ticket(7, booked=True, item_code="x").label == "A007"
     assert Ticket(12, booked=False, item_code="x").label == "B012"

@@ -4,12 +4,14 @@ with a hand-moved clock and a speaker that records what it was asked to say."""
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
@@ -18,8 +20,16 @@ from kiosk.ports.camera import Camera
 from kiosk.ports.card_reader import CardReader
 from kiosk.ports.clock import Clock, FakeClock
 from kiosk.services.catalog import CatalogService
+from kiosk.services.complaints import ComplaintDesk
 from kiosk.services.guide import GuideService
+from kiosk.services.notices import NoticeReader
 from kiosk.services.session import Session
+from offline_queue.catalog_cache import JsonFileCache
+from offline_queue.front import SharedOutbox
+from offline_queue.notices import NoticeFeed
+from offline_queue.outbox_port import TerminalOutbox
+from offline_queue.platform_client import PlatformClient
+from offline_queue.store import open_terminal_outbox
 from ui.bridge import DeviceBridge
 from ui.context import Services, UiContext, UiSettings
 from ui.i18n import Translator
@@ -138,6 +148,36 @@ def settle(qapp: QApplication, rounds: int = 3) -> None:
         qapp.processEvents()
 
 
+SEED_NOTICES = SEED_CATALOG.with_name("notices.json")
+NOWHERE = "http://127.0.0.1:9"  # a platform that is never there
+
+
+def seed_notice_reader(clock: Clock, data_dir: Path, age_minutes: int = 30) -> NoticeReader:
+    """The real notice cache (the file the sync loop keeps) holding the platform's seed
+    notices as fetched `age_minutes` ago, read the way the kiosk reads it."""
+    notices = json.loads(SEED_NOTICES.read_text(encoding="utf-8"))
+    fetched = clock.now() - timedelta(minutes=age_minutes)
+    cache = JsonFileCache(data_dir / "notices.json")
+    cache.save(
+        {
+            "version": 1,
+            "etag": None,
+            "notices": {n["code"]: n for n in notices},
+            "fetched_at_ms": int(fetched.timestamp() * 1000),
+        }
+    )
+    return NoticeReader(NoticeFeed(PlatformClient(NOWHERE, 0.1, 0.1), cache, clock), clock)
+
+
+def offline_complaints(clock: Clock, data_dir: Path) -> ComplaintDesk:
+    """The complaint desk on a real, enrolled-looking outbox that never reaches a platform."""
+    seal = X25519PrivateKey.generate().public_key()
+    box = open_terminal_outbox(data_dir, seal, "K7Q2M", clock, shared=True)
+    desk = ComplaintDesk(clock)
+    desk.attach_outbox(TerminalOutbox(SharedOutbox(box), "451123101"), lambda: False)
+    return desk
+
+
 def sample_services(clock: Clock) -> Services:
     """Every service a screen can show data from, for the accessibility audit's sample states
     (journeys add theirs here)."""
@@ -156,6 +196,9 @@ def sample_services(clock: Clock) -> Services:
     from tests.services.agent_fakes import sample_agent_desk
 
     services.agent, _audit = sample_agent_desk(clock, signed_in=False)
+    data_dir = Path(tempfile.mkdtemp(prefix="kiosk-ui-"))
+    services.notices = seed_notice_reader(clock, data_dir, age_minutes=180)
+    services.complaints = offline_complaints(clock, data_dir)
     return services
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from kiosk.domain.complaint import ComplaintKind
 from kiosk.ports.clock import FakeClock
 from tests.ui import samples_apply, samples_identify
 from tests.ui.agent_states import STATES as AGENT_STATES
@@ -15,6 +16,7 @@ from tests.ui.progress_states import STATES as PROGRESS_STATES
 from tests.ui.support import make_window, sample_devices, sample_services, settle
 from tests.ui.tech_states import STATES as TECH_STATES
 from ui import theme
+from ui.screens.complaint import ComplaintScreen
 from ui.widgets import BannerKind
 
 # Screens that need something to show before they can be audited: name -> enter() params, or
@@ -28,12 +30,25 @@ SAMPLE_STATES: dict[str, list[Any]] = {
         {"code": "000131003000"},  # guide only, no proxy
         {"code": "999999999999"},  # gone from the catalog
     ],
+    "complaint": [{}, lambda s: fill_complaint(s, send=False), lambda s: fill_complaint(s)],
+    "notices": [{}],
+    "notice": [{"code": "N2026001"}, {"code": "N-gone"}],
     **TECH_STATES,
     **PROGRESS_STATES,
     **AGENT_STATES,
     **samples_identify.STATES,
     **samples_apply.STATES,
 }
+
+
+def fill_complaint(screen: Any, send: bool = True) -> None:
+    """A complaint without a phone (the warning), or a consultation sent offline (the receipt)."""
+    assert isinstance(screen, ComplaintScreen)
+    kind = screen.kind_buttons[ComplaintKind.CONSULTATION if send else ComplaintKind.COMPLAINT]
+    kind.click()
+    screen.category_buttons["社会救助"].click()
+    screen.text.setPlainText("低保什么时候发？")
+    screen.send_button.click()
 
 
 @pytest.mark.parametrize(
