@@ -1,4 +1,5 @@
-"""`python -m central serve | enrolment-code | advance-case | operator-add`."""
+"""`python -m central serve | enrolment-code | advance-case | operator-add | publish-release |
+import-bundle`."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     pub.add_argument("--data-dir", type=Path, default=Path("var/central"))
     pub.add_argument("signed_manifest", type=Path)
     pub.add_argument("archive", type=Path)
+    imp = sub.add_parser("import-bundle", help="take in a terminal's queue carried on a USB stick")
+    imp.add_argument("--data-dir", type=Path, default=Path("var/central"))
+    imp.add_argument("bundle", type=Path, help="the bundle's folder on the stick")
     args = parser.parse_args(argv)
     if args.command == "publish-release":
         import json
@@ -100,6 +104,18 @@ def main(argv: list[str] | None = None) -> int:
                 hall_code=args.hall,
             )
             print(add_operator(p, body, p.now_ms())["operator_id"])
+        elif args.command == "import-bundle":
+            from central.bundles import BundleRefused, import_bundle
+
+            try:
+                report = import_bundle(p, args.bundle, p.now_ms())
+            except BundleRefused as exc:
+                print(f"refused: {exc}", file=sys.stderr)
+                return 2
+            counts = ", ".join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
+            print(f"bundle {report.bundle_id} of {report.terminal_id}: {counts or 'empty'}")
+            for reason in report.reasons:
+                print(f"  {reason}")
         else:
             from central.cases import transition
 

@@ -70,6 +70,12 @@ MIGRATIONS: tuple[str, ...] = (
         data BLOB NOT NULL              -- sealed to the platform's key
     );
     """,
+    # v5: records carried out on a USB stick (sneakernet). They stay queued until the
+    # platform answers for them; the mark only tells the technician they also left by stick.
+    """
+    ALTER TABLE records ADD COLUMN exported_at_ms INTEGER;
+    ALTER TABLE records ADD COLUMN export_bundle TEXT;
+    """,
 )
 
 

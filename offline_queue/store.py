@@ -400,6 +400,45 @@ class Outbox:
         self.conn.execute("COMMIT")
         return changed
 
+    # --- carried on a USB stick (see bundle_export.py) -----------------------------------------
+
+    def carriable(self) -> list[QueuedRecord]:
+        """What a bundle carries: every record still waiting for the platform (queued, or
+        claimed by a sync run in flight), in the terminal's own order. Dead letters and
+        conflicts are not: the platform has answered for them already."""
+        rows = self.conn.execute(
+            "SELECT * FROM records WHERE state IN ('queued', 'claimed') AND wire IS NOT NULL"
+            " ORDER BY seq"
+        ).fetchall()
+        return [self._row(r) for r in rows]
+
+    def mark_exported(self, record_ids: Sequence[str], bundle: str, at_ms: int) -> int:
+        """The records left on a stick in `bundle`. Their state does not change: they stay in
+        the queue until the platform acknowledges them (a stick may be lost on the way)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            count = 0
+            for rid in record_ids:
+                count += self.conn.execute(
+                    "UPDATE records SET exported_at_ms = ?, export_bundle = ? WHERE id = ?",
+                    (at_ms, bundle, rid),
+                ).rowcount
+        except BaseException:
+            self._rollback()
+            raise
+        self.conn.execute("COMMIT")
+        return count
+
+    def exported(self) -> dict[str, str]:
+        """record id -> the bundle that carried it, for records not yet delivered."""
+        return {
+            str(r[0]): str(r[1])
+            for r in self.conn.execute(
+                "SELECT id, export_bundle FROM records"
+                " WHERE export_bundle IS NOT NULL AND state != 'delivered'"
+            )
+        }
+
     def ack(self, record_id: str, result: dict[str, Any]) -> bool:
         return self.settle([Settlement(record_id, "delivered", result=result)])[0]
 
