@@ -52,6 +52,7 @@ from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
 from kiosk.services.slips import SlipPrinting
+from kiosk.services.tech_carry import CarryTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.tech_selftest import SelfTestTools
@@ -60,6 +61,7 @@ from kiosk.services.tickets import TicketService
 from kiosk.version import VERSION
 from offline_queue.agent_worklist import PlatformAgentCases
 from offline_queue.audit import open_terminal_audit
+from offline_queue.bundle_export import OutboxBundles
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
 from offline_queue.credentials import Credentials, Enrolment
@@ -71,7 +73,13 @@ from offline_queue.operators_cache import open_failure_store, open_operator_dire
 from offline_queue.payments import PlatformPayments
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.removable_media import MountedMedia
-from offline_queue.terminal import TerminalQueue, build_terminal_queue, notice_feed, signed_client
+from offline_queue.terminal import (
+    TerminalQueue,
+    build_terminal_queue,
+    notice_feed,
+    outbox_opener,
+    signed_client,
+)
 from offline_queue.ticket_counter import JsonTicketCounter
 from ui.bridge import DeviceBridge
 from ui.context import Services, UiContext, UiSettings
@@ -118,6 +126,9 @@ class Kiosk:
         self.queue.sync.subscribe(relay.status.emit)  # emitted on the sync thread
         if self.ctx.services.technician is not None:
             self.ctx.services.technician.attach_sync(self.queue.sync)
+            attach_carry(
+                self.ctx.services.technician, self.config, enrolment, self.credentials, self.clock
+            )
         complaints = self.ctx.services.complaints
         if complaints is not None:  # 咨询投诉 is offered from now on (its home tile shows)
             sync = self.queue.sync
@@ -520,6 +531,25 @@ def attach_self_tests(desk: TechnicianDesk, devices: KioskDevices, clock: Clock)
     diagnose`); call once the devices are built."""
     desk.tools.self_tests = SelfTestTools(
         desk.record, DeviceSelfTests(devices, lambda: clock.now().astimezone())
+    )
+
+
+def attach_carry(
+    desk: TechnicianDesk,
+    config: Config,
+    enrolment: Enrolment,
+    credentials: Credentials,
+    clock: Clock,
+) -> None:
+    """The queue carried on a USB stick, once enrolled (the bundle is signed with the
+    terminal's key); each export opens its own outbox connection on the worker."""
+    opener = outbox_opener(config, enrolment, clock)
+    desk.tools.carry = CarryTools(
+        desk.record,
+        OutboxBundles(lambda: opener(False), credentials.key, enrolment.terminal_id, clock),
+        MountedMedia(config.technician.export_dir),
+        lambda: enrolment.terminal_id,
+        clock,
     )
 
 

@@ -32,6 +32,7 @@ from kiosk.services.operator_desk import (
     SignInOutcome,
 )
 from kiosk.services.operators import OperatorSignIn
+from kiosk.services.tech_carry import CarryTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.tech_selftest import SelfTestTools
@@ -55,6 +56,7 @@ class TechTools:
     self_tests: SelfTestTools | None = None
     network: NetworkCheck | None = None
     logs: LogTools | None = None
+    carry: CarryTools | None = None  # once enrolled: the queue on a USB stick
 
 
 def normalise_number(typed: str) -> str:

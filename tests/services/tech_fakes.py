@@ -10,6 +10,7 @@ from typing import Any
 
 from kiosk.domain.operators import Credential, Operator, Role
 from kiosk.ports.audit import AuditActor, AuditEntry, AuditHead, AuditValue
+from kiosk.ports.bundles import BundleExport, BundlePlan
 from kiosk.ports.clock import Clock
 from kiosk.ports.device import DeviceState, DeviceStatus, Unsubscribe
 from kiosk.ports.diagnosis import DiagnosisResult
@@ -20,6 +21,7 @@ from kiosk.ports.operators import Failures
 from kiosk.ports.self_test import SelfTest
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncRole, SyncStatus
 from kiosk.services.operators import OperatorSignIn
+from kiosk.services.tech_carry import CarryTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.tech_selftest import SelfTestTools
@@ -241,6 +243,19 @@ class FakeLogs:
         return list(MEDIA)
 
 
+@dataclass
+class FakeBundles:
+    plan_: BundlePlan = field(default_factory=lambda: BundlePlan(412, 318_000_000, 37))
+    exports: list[tuple[str, str]] = field(default_factory=list)
+
+    def plan(self) -> BundlePlan:
+        return self.plan_
+
+    def export(self, destination: str, folder: str) -> BundleExport:
+        self.exports.append((destination, folder))
+        return BundleExport(f"{destination}/{folder}", self.plan_.records, 1093, 318_400_000)
+
+
 SELF_TEST_RESULTS = {
     SelfTest.CARD: [
         DiagnosisResult(
@@ -293,6 +308,7 @@ def sample_desk(
     desk.tools.self_tests = SelfTestTools(desk.record, FakeSelfTests())
     logs = FakeLogs()
     desk.tools.logs = LogTools(desk.record, logs, logs, lambda: "K7Q2M", clock)
+    desk.tools.carry = CarryTools(desk.record, FakeBundles(), logs, lambda: "K7Q2M", clock)
     if signed_in:
         desk.sign_in_by_number(TECH_NUMBER[1:], TECH_PIN)
     return desk, audit

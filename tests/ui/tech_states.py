@@ -21,6 +21,7 @@ from tests.services.tech_fakes import (
     sample_desk,
 )
 from ui.navigation import Screen
+from ui.technician.carry import TechCarryScreen
 from ui.technician.logs import TechLogsScreen
 from ui.technician.menu import TechMenuScreen
 from ui.technician.network import TechNetworkScreen
@@ -90,6 +91,16 @@ def _logs(exported: bool) -> State:
     return state
 
 
+def _carry(exported: bool) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechCarryScreen)
+        _with_desk(screen)
+        if exported:
+            screen.export(MEDIA[0])
+
+    return state
+
+
 def _self_test(test: SelfTest | None) -> State:
     def state(screen: Screen) -> None:
         assert isinstance(screen, TechSelfTestScreen)
@@ -113,4 +124,5 @@ STATES: dict[str, list[Any]] = {
     "tech_queue": [_queue(True), _queue(False)],
     "tech_network": [_network(NET_BAD), _network(NET_GOOD)],
     "tech_logs": [_logs(False), _logs(True)],
+    "tech_carry": [_carry(False), _carry(True)],
 }

@@ -17,14 +17,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from devices.emulators.people import make_id_number
-from kiosk.app import build_technician_desk
+from kiosk.app import attach_carry, build_technician_desk
 from kiosk.config import Config, TechnicianConfig
 from kiosk.ports.audit import AuditEntry
 from kiosk.ports.clock import FakeClock, SystemClock
 from kiosk.services.tech_network import NetworkCheck
 from kiosk.services.technician import TechnicianDesk
 from offline_queue.audit import open_terminal_audit
-from offline_queue.credentials import Enrolment
+from offline_queue.credentials import Credentials, Enrolment
 from offline_queue.network_probe import PlatformNetworkProbe
 from offline_queue.operators_cache import open_operator_directory
 from offline_queue.platform_client import PlatformClient
@@ -94,6 +94,7 @@ def tech_fixture(qapp: QApplication, tmp_path: Path, central: CentralHandle) -> 
     clock = FakeClock()
     desk = build_technician_desk(config, client, clock)
     desk.attach_sync(queue.sync)
+    attach_carry(desk, config, enrolment, Credentials(config.terminal.data_dir / "keys"), clock)
     # The network check measures real time (round trips, the platform's clock): the system
     # clock, not the hand-moved one the sign-in and the idle session use.
     p = config.platform

@@ -7,6 +7,7 @@ from ui.navigation import Screen
 
 
 def technician_screens(ctx: UiContext) -> list[Screen]:
+    from ui.technician.carry import TechCarryScreen
     from ui.technician.logs import TechLogsScreen
     from ui.technician.menu import TechMenuScreen
     from ui.technician.network import TechNetworkScreen
@@ -21,4 +22,5 @@ def technician_screens(ctx: UiContext) -> list[Screen]:
         TechQueueScreen(ctx),
         TechNetworkScreen(ctx),
         TechLogsScreen(ctx),
+        TechCarryScreen(ctx),
     ]

@@ -22,6 +22,7 @@ TOOLS = (
     ("tech_queue", "tech.menu.queue", "⇅"),
     ("tech_network", "tech.menu.network", "☍"),
     ("tech_logs", "tech.menu.logs", "☰"),
+    ("tech_carry", "tech.menu.carry", "⇪"),
 )
 
 
@@ -34,6 +35,7 @@ class TechMenuScreen(TechScreen):
         "tech.menu.queue": Text("队列与同步", "ئۆچرەت ۋە ماس قەدەملەش"),
         "tech.menu.network": Text("网络检测", "تور تەكشۈرۈش"),
         "tech.menu.logs": Text("日志", "خاتىرە"),
+        "tech.menu.carry": Text("U 盘带出记录", "U دىسكىدا ئېلىپ چىقىش"),
         "tech.menu.sign_out": Text("退出登录", "چېكىنىش"),
         "tech.menu.maintenance": Text("退出到维护模式", "ئاسراش ھالىتىگە ئۆتۈش"),
         "tech.menu.maintenance_confirm": Text(
