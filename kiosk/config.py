@@ -234,10 +234,39 @@ def _section(name: str, values: Mapping[str, Any]) -> Any:
     )
 
 
-def _validate(cfg: Config) -> None:
-    url = urlparse(cfg.platform.base_url)
+def check_platform_url(base_url: str) -> None:
+    """The platform's address as the kiosk accepts it at start (also for 登记新终端)."""
+    try:
+        url = urlparse(base_url)
+        url.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise ConfigError(f"platform.base_url: not an http(s) URL: {base_url!r}") from None
     if url.scheme not in ("http", "https") or not url.hostname:
-        raise ConfigError(f"platform.base_url: not an http(s) URL: {cfg.platform.base_url!r}")
+        raise ConfigError(f"platform.base_url: not an http(s) URL: {base_url!r}")
+
+
+def value_kind(key: str, driver: str = "") -> type | None:
+    """The type of `section.key`, or of `devices.NAME.key` under `driver` (None: no such key).
+    The configuration screen coerces what the technician types with it."""
+    parts = key.split(".")
+    if len(parts) == 3 and parts[0] == "devices":
+        return DEVICE_DRIVERS.get(parts[1], {}).get(driver, {}).get(parts[2])
+    if len(parts) != 2 or parts[0] not in _SECTION_TYPES:
+        return None
+    kinds = {"str": str, "int": int, "float": float, "bool": bool, "Path": Path}
+    for f in dataclasses.fields(_SECTION_TYPES[parts[0]]):
+        if f.name == parts[1]:
+            return kinds[str(f.type)]
+    return None
+
+
+def coerce(key: str, kind: type, value: Any) -> Any:
+    """A value typed as text (or read from TOML) as `kind`; ConfigError naming `key`."""
+    return _coerce(key, kind, value)
+
+
+def _validate(cfg: Config) -> None:
+    check_platform_url(cfg.platform.base_url)
     for key, value in (
         ("platform.connect_timeout_s", cfg.platform.connect_timeout_s),
         ("platform.read_timeout_s", cfg.platform.read_timeout_s),
@@ -322,22 +351,86 @@ def _devices(from_file: Any, from_env: Mapping[str, dict[str, str]]) -> DevicesC
     )
 
 
-def load_config(path: Path | None, environ: Mapping[str, str] = os.environ) -> Config:
+# What the technician may change on the terminal's configuration screen. Those values live in
+# `<terminal.data_dir>/settings.toml` (the kiosk's user cannot write /etc/kiosk/kiosk.toml),
+# read over the file and under the environment: file < technician's settings < KIOSK__...
+EDITABLE: tuple[str, ...] = (
+    "platform.base_url",
+    "ui.idle_timeout_s",
+    "ui.voice_prompts",
+    "ui.service_phone",
+    "terminal.language",
+    "devices.printer.host",
+    "devices.printer.port",
+    "devices.printer.paper_mm",
+)
+SETTINGS_FILE = "settings.toml"
+
+
+def _read_toml(path: Path, what: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what} {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{what} {path} is not valid TOML: {exc}") from None
+
+
+def settings_path(path: Path | None, environ: Mapping[str, str] = os.environ) -> Path:
+    """Where the technician's settings are kept: in the data dir the file and the environment
+    name (terminal.data_dir is not itself editable)."""
+    data_dir: Any = TerminalConfig.data_dir
+    if path is not None:
+        data_dir = _read_toml(path, "config file").get("terminal", {}).get("data_dir", data_dir)
+    data_dir = environ.get("KIOSK__TERMINAL__DATA_DIR", data_dir)
+    return Path(str(data_dir)) / SETTINGS_FILE
+
+
+def _apply_settings(
+    settings: Mapping[str, Any], raw: dict[str, dict[str, Any]], devices_file: Any
+) -> None:
+    """The technician's settings over the file's values. A device option the configured
+    driver no longer takes is left out (the file's driver changed since it was set)."""
+    for section, values in settings.items():
+        if not isinstance(values, dict):
+            raise ConfigError(f"{SETTINGS_FILE}: [{section}] is not a table")
+        if section == "devices":
+            for name, options in values.items():
+                table = devices_file.setdefault(name, {}) if isinstance(devices_file, dict) else {}
+                driver = str(table.get("driver", "none"))
+                for key, value in dict(options).items():
+                    if f"devices.{name}.{key}" not in EDITABLE:
+                        raise ConfigError(f"{SETTINGS_FILE}: devices.{name}.{key} is not editable")
+                    if value_kind(f"devices.{name}.{key}", driver) is not None:
+                        table[key] = value
+            continue
+        for key, value in values.items():
+            if f"{section}.{key}" not in EDITABLE:
+                raise ConfigError(f"{SETTINGS_FILE}: {section}.{key} is not editable")
+            raw.setdefault(section, {})[key] = value
+
+
+def load_config(
+    path: Path | None,
+    environ: Mapping[str, str] = os.environ,
+    settings: Mapping[str, Any] | None = None,
+) -> Config:
+    """`settings`: the technician's settings to check instead of those saved (the
+    configuration screen validates a change with this before saving it)."""
     raw: dict[str, dict[str, Any]] = {}
     devices_file: Any = {}
     devices_env: dict[str, dict[str, str]] = {}
     if path is not None:
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        data = _read_toml(path, "config file")
         devices_file = data.pop("devices", {})
         for name, values in data.items():
             if name not in _SECTION_TYPES or not isinstance(values, dict):
                 raise ConfigError(f"unknown config section [{name}]")
             raw[name] = dict(values)
+    if settings is None:
+        saved = settings_path(path, environ)
+        settings = _read_toml(saved, "settings file") if saved.is_file() else {}
+    _apply_settings(settings, raw, devices_file)
     for env_key, value in environ.items():
         parts = env_key.split("__")
         if len(parts) == 3 and parts[0] == "KIOSK":
