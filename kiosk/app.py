@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from devices.camera.document_scanner import OpenCvDocumentScanner
@@ -23,12 +23,13 @@ from devices.camera.qr import decode_qr
 from devices.face.liveness import HeadTurnChallenge
 from devices.registry import FACE_READY, KioskDevices, build_devices
 from devices.self_tests import DeviceSelfTests
-from kiosk.config import Config, load_config
+from kiosk.config import Config, check_platform_url, load_config
 from kiosk.errors import ConfigError, KioskError, PlatformError
 from kiosk.log import setup_logging
 from kiosk.ops.layout import DataLayout
 from kiosk.ops.restarts import RestartCounter
 from kiosk.ops.sd_notify import Notifier
+from kiosk.ops.settings_store import TomlSettings
 from kiosk.ops.terminal_control import SystemdTerminalControl
 from kiosk.ops.updates import UpdateInbox, load_release_keys, report_healthy
 from kiosk.ports.clock import Clock, SystemClock
@@ -53,8 +54,10 @@ from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
 from kiosk.services.slips import SlipPrinting
 from kiosk.services.tech_carry import CarryTools
+from kiosk.services.tech_config import ConfigTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
+from kiosk.services.tech_provision import ProvisionTools
 from kiosk.services.tech_selftest import SelfTestTools
 from kiosk.services.technician import TechnicianDesk
 from kiosk.services.tickets import TicketService
@@ -72,6 +75,7 @@ from offline_queue.network_probe import PlatformNetworkProbe
 from offline_queue.operators_cache import open_failure_store, open_operator_directory
 from offline_queue.payments import PlatformPayments
 from offline_queue.platform_client import PlatformClient, Signer
+from offline_queue.provisioning import PlatformProvisioner
 from offline_queue.removable_media import MountedMedia
 from offline_queue.terminal import (
     TerminalQueue,
@@ -113,6 +117,7 @@ class Kiosk:
     devices: KioskDevices = field(default_factory=KioskDevices)  # what [devices.*] chose
     health: DeviceHealth = field(default_factory=DeviceHealth)  # their statuses, any thread
     payments: PlatformPayments | None = None  # payment orders, on a client of their own
+    awaiting_enrolment: bool = False  # out of service until enrolled (no code configured)
 
     def start_queue(self, enrolment: Enrolment) -> None:
         """GUI thread, once enrolled: the sync service starts on its own thread; the home
@@ -243,11 +248,15 @@ class Kiosk:
         settings.hall_code = str(enrolment.hall.get("code", ""))
         settings.terminal_id = enrolment.terminal_id
         self.window.home.set_hall(settings.hall_name)
+        if self.awaiting_enrolment:  # enrolled now, by the technician's 登记新终端
+            self.awaiting_enrolment = False
+            self.window.show_service()
         self._show_catalog_state(view)
         self._healthy()
 
     def _refresh_failed(self, exc: Exception) -> None:
         if isinstance(exc, ConfigError):
+            self.awaiting_enrolment = True
             self.window.show_out_of_service(exc.detail, self.config.ui.service_phone)
             return
         if isinstance(exc, PlatformError):  # not enrolled and platform down: cached view only
@@ -356,8 +365,12 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        Theme(app, elderly=True)
-        return FallbackWindow(exc.detail, "12345")
+        try:  # the technician's settings may have been made for a file that changed since
+            config = load_config(config_path, settings={})
+        except ConfigError:
+            Theme(app, elderly=True)
+            return FallbackWindow(exc.detail, "12345")
+        log.error("the technician's settings are not used: %s", exc.detail)
     setup_logging(config.logging)
     data = config.terminal.data_dir
     clock = SystemClock()
@@ -388,7 +401,15 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
         services=Services(
             catalog=catalog,
             guide=GuideService(catalog),
-            technician=build_technician_desk(config, client, clock, signin, devices),
+            technician=build_technician_desk(
+                config,
+                client,
+                clock,
+                signin,
+                devices,
+                config_path=config_path,
+                restart=lambda: _quit(app),
+            ),
             agent=build_agent_desk(config, client, clock, signin, devices.printer),
             identify=IdentifyService(clock, devices.face, HeadTurnChallenge),
             complaints=ComplaintDesk(
@@ -491,12 +512,20 @@ def build_operator_signin(config: Config, client: PlatformClient, clock: Clock) 
     return OperatorSignIn(open_operator_directory(client, data), open_failure_store(data), clock)
 
 
+def _quit(app: QApplication) -> None:
+    """From a worker: the event loop ends (queued to the GUI thread), main() closes the queue,
+    and systemd starts the kiosk session again (Restart=always)."""
+    QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
+
+
 def build_technician_desk(
     config: Config,
     client: PlatformClient,
     clock: Clock,
     signin: OperatorSignIn | None = None,
     devices: KioskDevices | None = None,
+    config_path: Path | None = None,
+    restart: Callable[[], None] | None = None,
 ) -> TechnicianDesk:
     """The shared sign-in, the audit trail, the maintenance hook and the technician's tools;
     the sync service is attached once the queue runs. The device self-tests need the kiosk's
@@ -521,9 +550,28 @@ def build_technician_desk(
         lambda: _terminal_id(credentials),
         clock,
     )
+    settings = TomlSettings(config_path)
+    desk.tools.config = ConfigTools(desk.record, settings, restart)
+    desk.tools.provision = ProvisionTools(
+        desk.record_provisioning,
+        PlatformProvisioner(
+            credentials,
+            p.base_url,
+            p.ca_file,
+            VERSION,
+            check_platform_url,
+            lambda url: _save_platform_url(settings, url),
+            (p.connect_timeout_s, p.read_timeout_s),
+        ),
+        restart,
+    )
     if devices is not None:
         attach_self_tests(desk, devices, clock)
     return desk
+
+
+def _save_platform_url(settings: TomlSettings, url: str) -> None:
+    settings.save({"platform.base_url": url})
 
 
 def attach_self_tests(desk: TechnicianDesk, devices: KioskDevices, clock: Clock) -> None:

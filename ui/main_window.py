@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.overlay = CountdownOverlay(self.stack)
         self.watch = SessionWatch(ctx, self.navigator, self.overlay, defaults)
-        self.technician = TechnicianHooks(ctx, self.navigator)
+        self.technician = TechnicianHooks(ctx, self.navigator, self.stack, self.out_of_service)
         self.watch.ended.connect(self.technician.visit_ended)
         self.agent = AgentHooks(ctx, self.navigator)
         self.watch.ended.connect(self.agent.visit_ended)
@@ -114,9 +114,12 @@ class MainWindow(QMainWindow):
 
     def show_out_of_service(self, reason: str, phone: str) -> None:
         self.out_of_service.show_reason(reason, phone)
+        if self.technician.from_out_of_service:
+            return  # the technician is at work: the screen shows again when they leave
         self.stack.setCurrentWidget(self.out_of_service)
 
     def show_service(self) -> None:
+        self.technician.from_out_of_service = False
         self.stack.setCurrentWidget(self.navigator)
 
 

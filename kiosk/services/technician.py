@@ -18,10 +18,11 @@ connection): call them from a worker. `technician` may be read from any thread.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.domain.operators import Operator, Role
-from kiosk.ports.audit import AuditRole, AuditTrail
+from kiosk.ports.audit import AuditActor, AuditRole, AuditTrail, AuditValue
 from kiosk.ports.device import Unsubscribe
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncControl, SyncStatus
 from kiosk.ports.terminal_control import TerminalControl
@@ -33,8 +34,10 @@ from kiosk.services.operator_desk import (
 )
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.tech_carry import CarryTools
+from kiosk.services.tech_config import ConfigTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
+from kiosk.services.tech_provision import ProvisionTools
 from kiosk.services.tech_selftest import SelfTestTools
 
 __all__ = ["NotSignedIn", "SignInAttempt", "SignInOutcome", "Technician", "TechnicianDesk"]
@@ -57,6 +60,8 @@ class TechTools:
     network: NetworkCheck | None = None
     logs: LogTools | None = None
     carry: CarryTools | None = None  # once enrolled: the queue on a USB stick
+    provision: ProvisionTools | None = None  # takes record_provisioning, not record
+    config: ConfigTools | None = None
 
 
 def normalise_number(typed: str) -> str:
@@ -105,6 +110,16 @@ class TechnicianDesk(OperatorDesk):
         return super().sign_in_by_number(normalise_number(number), pin)
 
     # --- queue and sync -----------------------------------------------------------------------
+
+    def record_provisioning(
+        self, action: str, subject: str = "", details: Mapping[str, AuditValue] | None = None
+    ) -> None:
+        """登记新终端's audit: the signed-in technician, or `enrolment` when nobody can be
+        signed in (a terminal not enrolled yet has no operator list; the one-time code is the
+        credential, and the provisioner refuses a terminal that is already enrolled)."""
+        operator = self._operator
+        ref = operator.operator_id if operator is not None else "enrolment"
+        self._record(AuditActor(AuditRole.TECHNICIAN, ref), action, subject, details)
 
     def _control(self) -> SyncControl:
         if self._sync is None:

@@ -4,6 +4,8 @@ it is told. The integration tests use the real ones (tests/ui/test_technician_*.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -18,12 +20,16 @@ from kiosk.ports.logs import LogExport, LogLine
 from kiosk.ports.media import Medium
 from kiosk.ports.network import Certificate, NetProblem, NetworkReport, TlsState
 from kiosk.ports.operators import Failures
+from kiosk.ports.provisioning import EnrolledTerminal, EnrolmentFailed
 from kiosk.ports.self_test import SelfTest
+from kiosk.ports.settings import Setting, SettingRefused
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncRole, SyncStatus
 from kiosk.services.operators import OperatorSignIn
 from kiosk.services.tech_carry import CarryTools
+from kiosk.services.tech_config import ConfigTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
+from kiosk.services.tech_provision import ProvisionTools
 from kiosk.services.tech_selftest import SelfTestTools
 from kiosk.services.technician import TechnicianDesk
 
@@ -256,6 +262,55 @@ class FakeBundles:
         return BundleExport(f"{destination}/{folder}", self.plan_.records, 1093, 318_400_000)
 
 
+ENROLLED = EnrolledTerminal("K7Q2M", "451123101", "富阳镇便民服务中心", "https://zwfw.example.cn")
+
+
+@dataclass
+class FakeProvisioner:
+    enrolled: EnrolledTerminal | None = None
+    refuse: str = ""  # a message key: the enrolment fails with it
+
+    def current(self) -> EnrolledTerminal | None:
+        return self.enrolled
+
+    def enrol(self, base_url: str, code: str) -> EnrolledTerminal:
+        if self.refuse:
+            raise EnrolmentFailed(code, message_key=self.refuse)
+        self.enrolled = dataclasses.replace(ENROLLED, base_url=base_url, restart_needed=True)
+        return self.enrolled
+
+
+SETTINGS = [
+    Setting("platform.base_url", "https://zwfw.example.cn", "text", "file", True),
+    Setting("platform.read_timeout_s", "20.0", "number", "default", False),
+    Setting("terminal.enrolment_code", "", "text", "file", False, secret=True),
+    Setting("terminal.language", "zh_CN", "choice", "default", True, choices=("zh_CN", "ug_CN")),
+    Setting("ui.idle_timeout_s", "90", "number", "settings", True),
+    Setting("ui.idle_warning_s", "20", "number", "default", False),
+    Setting("ui.voice_prompts", "true", "switch", "default", True),
+    Setting("ui.service_phone", "0774-7812345", "text", "environment", False),
+    Setting("devices.printer.driver", "escpos", "choice", "file", False),
+    Setting("devices.printer.host", "192.168.1.87", "text", "file", True),
+    Setting("devices.printer.port", "9100", "number", "file", True),
+    Setting("devices.printer.paper_mm", "80", "choice", "file", True, choices=("58", "80")),
+]
+
+
+@dataclass
+class FakeSettings:
+    values: list[Setting] = field(default_factory=lambda: list(SETTINGS))
+    saves: list[dict[str, str]] = field(default_factory=list)
+
+    def settings(self) -> list[Setting]:
+        return list(self.values)
+
+    def save(self, changes: Mapping[str, str]) -> list[str]:
+        self.saves.append(dict(changes))
+        if changes.get("ui.idle_timeout_s", "90").isdigit() is False:
+            raise SettingRefused("ui.idle_timeout_s", "ui.idle_timeout_s: expected int")
+        return sorted(changes)
+
+
 SELF_TEST_RESULTS = {
     SelfTest.CARD: [
         DiagnosisResult(
@@ -309,6 +364,8 @@ def sample_desk(
     logs = FakeLogs()
     desk.tools.logs = LogTools(desk.record, logs, logs, lambda: "K7Q2M", clock)
     desk.tools.carry = CarryTools(desk.record, FakeBundles(), logs, lambda: "K7Q2M", clock)
+    desk.tools.provision = ProvisionTools(desk.record_provisioning, FakeProvisioner(ENROLLED))
+    desk.tools.config = ConfigTools(desk.record, FakeSettings(), lambda: None)
     if signed_in:
         desk.sign_in_by_number(TECH_NUMBER[1:], TECH_PIN)
     return desk, audit

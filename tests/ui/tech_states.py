@@ -8,7 +8,9 @@ from typing import Any
 
 from kiosk.ports.network import NetworkReport
 from kiosk.ports.self_test import SelfTest
+from kiosk.services.tech_config import ConfigTools
 from kiosk.services.tech_network import NetworkCheck
+from kiosk.services.tech_provision import ProvisionTools
 from kiosk.services.technician import SignInAttempt, SignInOutcome
 from tests.services.tech_fakes import (
     BUSY,
@@ -17,6 +19,8 @@ from tests.services.tech_fakes import (
     NET_BAD,
     NET_GOOD,
     FakeProbe,
+    FakeProvisioner,
+    FakeSettings,
     FakeSync,
     sample_desk,
 )
@@ -25,8 +29,10 @@ from ui.technician.carry import TechCarryScreen
 from ui.technician.logs import TechLogsScreen
 from ui.technician.menu import TechMenuScreen
 from ui.technician.network import TechNetworkScreen
+from ui.technician.provision import TechProvisionScreen
 from ui.technician.queue import TechQueueScreen
 from ui.technician.selftest import TechSelfTestScreen
+from ui.technician.settings import TechSettingsScreen
 from ui.technician.signin import TechSignInScreen
 
 State = Callable[[Screen], None]
@@ -101,6 +107,46 @@ def _carry(exported: bool) -> State:
     return state
 
 
+def _provision(state_: str) -> State:
+    """enrolled (the menu's view), or a terminal not enrolled: empty, refused, done."""
+
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechProvisionScreen)
+        _with_desk(screen)
+        desk = screen.desk
+        if state_ == "enrolled":
+            return
+        refuse = "tech.provision.code_refused" if state_ == "refused" else ""
+        desk.tools.provision = ProvisionTools(
+            desk.record_provisioning, FakeProvisioner(None, refuse)
+        )
+        screen.navigate.emit(screen.name, {})
+        if state_ != "empty":
+            screen.url.setText("https://zwfw.example.cn")
+            screen.code.setText("K7Q2-M4XP")
+            screen.enrol()
+
+    return state
+
+
+def _settings(state_: str) -> State:
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechSettingsScreen)
+        _with_desk(screen)
+        desk = screen.desk
+        desk.tools.config = ConfigTools(desk.record, FakeSettings(), lambda: None)
+        screen.navigate.emit(screen.name, {})
+        if state_ == "view":
+            return
+        screen._show(FakeSettings().settings())
+        edit = screen.inputs["ui.idle_timeout_s"]
+        assert hasattr(edit, "setText")
+        edit.setText("soon" if state_ == "refused" else "120")
+        screen.save()
+
+    return state
+
+
 def _self_test(test: SelfTest | None) -> State:
     def state(screen: Screen) -> None:
         assert isinstance(screen, TechSelfTestScreen)
@@ -125,4 +171,11 @@ STATES: dict[str, list[Any]] = {
     "tech_network": [_network(NET_BAD), _network(NET_GOOD)],
     "tech_logs": [_logs(False), _logs(True)],
     "tech_carry": [_carry(False), _carry(True)],
+    "tech_provision": [
+        _provision("enrolled"),
+        _provision("empty"),
+        _provision("refused"),
+        _provision("done"),
+    ],
+    "tech_settings": [_settings("view"), _settings("refused"), _settings("saved")],
 }

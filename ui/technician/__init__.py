@@ -11,8 +11,10 @@ def technician_screens(ctx: UiContext) -> list[Screen]:
     from ui.technician.logs import TechLogsScreen
     from ui.technician.menu import TechMenuScreen
     from ui.technician.network import TechNetworkScreen
+    from ui.technician.provision import TechProvisionScreen
     from ui.technician.queue import TechQueueScreen
     from ui.technician.selftest import TechSelfTestScreen
+    from ui.technician.settings import TechSettingsScreen
     from ui.technician.signin import TechSignInScreen
 
     return [
@@ -23,4 +25,6 @@ def technician_screens(ctx: UiContext) -> list[Screen]:
         TechNetworkScreen(ctx),
         TechLogsScreen(ctx),
         TechCarryScreen(ctx),
+        TechProvisionScreen(ctx),
+        TechSettingsScreen(ctx),
     ]

@@ -6,6 +6,10 @@ drawn there, a tap anywhere else starts the count again, and the taps still reac
 under them (the hall's name), so a villager who taps around finds nothing. Before the sign-in
 screen shows, the visit in progress (if any) is ended and every screen forgets its person.
 
+The same corner works on the out-of-service screen (a terminal not enrolled yet, a platform
+that refused it): the technician's tools are what puts such a terminal right. The kiosk goes
+back to that screen when the technician's visit ends.
+
 When a visit ends (idle, 首页, another person's card), a signed-in technician is signed out,
 with the reason in the audit trail.
 
@@ -20,7 +24,7 @@ import logging
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.services.session import EndReason
 from ui.context import UiContext
@@ -48,9 +52,17 @@ class TechnicianHooks(QObject):
     technician out. It holds no reference to the session watch, so nothing keeps a closed
     window's parts alive."""
 
-    def __init__(self, ctx: UiContext, navigator: Navigator) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        navigator: Navigator,
+        stack: QStackedWidget | None = None,
+        out_of_service: QWidget | None = None,
+    ) -> None:
         super().__init__()
         self.ctx, self.navigator = ctx, navigator
+        self.stack, self.out_of_service = stack, out_of_service
+        self.from_out_of_service = False
         self.home = navigator.screens["home"]
         menu = navigator.screens.get(MENU)
         if isinstance(menu, TechMenuScreen):
@@ -72,9 +84,16 @@ class TechnicianHooks(QObject):
                     log.exception("hidden entry failed")
         return super().eventFilter(watched, event)
 
+    def _showing_out_of_service(self) -> bool:
+        screen = self.out_of_service
+        return screen is not None and shiboken6.isValid(screen) and screen.isVisible()
+
     def _tap(self, where: QPoint) -> None:
-        home = self.home
-        if (
+        home: QWidget = self.home
+        if self._showing_out_of_service():
+            assert self.out_of_service is not None
+            home = self.out_of_service
+        elif (
             not shiboken6.isValid(home)
             or not home.isVisible()
             or self.navigator.current is not home
@@ -98,11 +117,19 @@ class TechnicianHooks(QObject):
         sign-in screen."""
         if self.ctx.services.technician is None:
             return
-        self.navigator.home()
+        was_out_of_service = self._showing_out_of_service()
+        self.navigator.home()  # ends the visit: visit_ended runs before the flag is set
+        if was_out_of_service and self.stack is not None:
+            self.from_out_of_service = True
+            self.stack.setCurrentWidget(self.navigator)
         self.navigator.go(SIGN_IN, {})
 
     def visit_ended(self, reason: str) -> None:
-        """Connected to SessionWatch.ended: a signed-in technician is signed out (audited)."""
+        """Connected to SessionWatch.ended: a signed-in technician is signed out (audited);
+        a terminal that was out of service shows that screen again."""
+        if self.from_out_of_service and self.stack is not None and self.out_of_service:
+            self.from_out_of_service = False
+            self.stack.setCurrentWidget(self.out_of_service)
         desk = self.ctx.services.technician
         if desk is None or desk.technician is None:
             return

@@ -23,6 +23,8 @@ TOOLS = (
     ("tech_network", "tech.menu.network", "☍"),
     ("tech_logs", "tech.menu.logs", "☰"),
     ("tech_carry", "tech.menu.carry", "⇪"),
+    ("tech_provision", "tech.menu.provision", "⊕"),
+    ("tech_settings", "tech.menu.settings", "⚙"),
 )
 
 
@@ -36,6 +38,8 @@ class TechMenuScreen(TechScreen):
         "tech.menu.network": Text("网络检测", "تور تەكشۈرۈش"),
         "tech.menu.logs": Text("日志", "خاتىرە"),
         "tech.menu.carry": Text("U 盘带出记录", "U دىسكىدا ئېلىپ چىقىش"),
+        "tech.menu.provision": Text("终端登记", "ئۈسكۈنە تىزىملاش"),
+        "tech.menu.settings": Text("设置", "تەڭشەك"),
         "tech.menu.sign_out": Text("退出登录", "چېكىنىش"),
         "tech.menu.maintenance": Text("退出到维护模式", "ئاسراش ھالىتىگە ئۆتۈش"),
         "tech.menu.maintenance_confirm": Text(

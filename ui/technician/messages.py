@@ -24,4 +24,7 @@ MESSAGES = {
     "tech.kind.evaluation": Text("评价", "باھا"),
     "tech.kind.complaint": Text("咨询投诉", "مەسلىھەت ۋە ئەرز"),
     "tech.kind.appointment": Text("预约", "ۋاقىت بەلگىلەش"),
+    # restarting the kiosk (设置, 登记新终端)
+    "tech.config.restart": Text("重新启动终端程序", "ئۈسكۈنە پروگراممىسىنى قايتا قوزغىتىش"),
+    "tech.config.restarting": Text("正在重新启动，请稍候…", "قايتا قوزغىتىلىۋاتىدۇ، سەل ساقلاڭ…"),
 }

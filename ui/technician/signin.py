@@ -19,6 +19,7 @@ from ui.widgets import BannerKind, BigButton, BodyLabel
 
 NUMBER_DIGITS, PIN_DIGITS = 4, 6
 MENU = "tech_menu"
+PROVISION = "tech_provision"
 
 
 class TechSignInScreen(TechScreen):
@@ -48,6 +49,7 @@ class TechSignInScreen(TechScreen):
             "本机的运维人员名单里没有 {number}。请核对编号；新登记的运维人员要等终端联网取回名单后才能登录。",
             "بۇ ئۈسكۈنىنىڭ تېخنىك خادىملار تىزىملىكىدە {number} يوق. نومۇرنى تەكشۈرۈڭ؛ يېڭى تىزىملاتقان خادىم ئۈسكۈنە تورغا ئۇلىنىپ تىزىملىكنى ئالغاندىن كېيىن كىرەلەيدۇ.",
         ),
+        "tech.signin.provision": Text("登记新终端", "يېڭى ئۈسكۈنە تىزىملاش"),
         "tech.signin.no_list": Text(
             "本机还没有从平台取到运维人员名单，暂时不能登录。请先让终端联网。",
             "بۇ ئۈسكۈنە تېخى سۇپىدىن تېخنىك خادىملار تىزىملىكىنى ئالمىدى، ھازىرچە كىرگىلى بولمايدۇ. ئاۋۋال ئۈسكۈنىنى تورغا ئۇلاڭ.",
@@ -74,6 +76,11 @@ class TechSignInScreen(TechScreen):
         self.body.addLayout(fields)
         self.body.addWidget(self.keypad)
         self.body.addWidget(self.confirm)
+        # Only while the terminal is not enrolled (nobody can sign in on it yet).
+        self.provision_button = BigButton(role="secondary")
+        self.provision_button.clicked.connect(lambda: self.navigate.emit(PROVISION, {}))
+        self.provision_button.hide()
+        self.body.addWidget(self.provision_button)
         self.body.addStretch(1)
         self.number.tapped.connect(lambda: self._choose(self.number))
         self.pin.tapped.connect(lambda: self._choose(self.pin))
@@ -88,12 +95,18 @@ class TechSignInScreen(TechScreen):
         super().retranslate()
         self.hint.set_plain(self.t("tech.signin.hint"))
         self.confirm.setText("✔ " + self.t("tech.signin.confirm"))
+        self.provision_button.setText("⊕ " + self.t("tech.signin.provision"))
         self._label_fields()
 
     def opened(self, **params: Any) -> None:  # noqa: ARG002
         self._clear()
+        self.provision_button.hide()
         if self.signed_in():
             self.navigate.emit(MENU, {})
+            return
+        tools = self.desk.tools.provision if self.available() else None
+        if tools is not None:
+            self.run(tools.current, lambda now: self.provision_button.setVisible(now is None))
 
     def leave(self) -> None:
         self._clear()
