@@ -141,3 +141,37 @@ def import_bundle(p: Platform, folder: Path, now_ms: int) -> ImportReport:
             if result["outcome"] in ("rejected", "conflict"):
                 report.reasons.append(f"{result['id']}: {result['reason']}")
     return report
+
+
+def relay(
+    p: Platform, relayed_by: str, origin: str, items: list[Any], now_ms: int
+) -> list[dict[str, Any]]:
+    """Records of terminal `origin` carried on a stick and pushed by terminal `relayed_by`:
+    each needs its origin's own signature (a relay cannot make records in another terminal's
+    name); those that verify go through the same intake as the origin's pushes, under the
+    origin's id, so the origin's later pushes are duplicates. One result per item, in order."""
+    if origin == relayed_by:
+        raise BundleRefused("a terminal pushes its own records, it does not relay them")
+    public = _terminal_key(p, origin)
+    results: list[dict[str, Any] | None] = []
+    good: list[dict[str, Any]] = []
+    for item in items:
+        rec = item.get("record") if isinstance(item, dict) else None
+        signature = item.get("signature") if isinstance(item, dict) else None
+        if (
+            isinstance(rec, dict)
+            and isinstance(signature, str)
+            and record_verifies(public, origin, rec, signature)
+        ):
+            results.append(None)
+            good.append(rec)
+        else:
+            rid = rec.get("id") if isinstance(rec, dict) else ""
+            results.append(
+                intake.rejected(
+                    rid if isinstance(rid, str) else "",
+                    "the originating terminal's signature does not verify",
+                )
+            )
+    accepted = iter(intake.accept(p, origin, good, now_ms) if good else [])
+    return [r if r is not None else next(accepted) for r in results]

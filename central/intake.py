@@ -47,6 +47,11 @@ def _result(rid: str, outcome: str, reason: str = "", **extra: Any) -> dict[str,
     }
 
 
+def rejected(rid: str, reason: str) -> dict[str, Any]:
+    """A `rejected` result in the shape every record result has (central/bundles.py)."""
+    return _result(rid, "rejected", reason)
+
+
 @dataclass
 class _Checked:
     """A well-formed record after the checks that need no lock. `rejected` is why the record

@@ -154,6 +154,24 @@ def records(body: RecordsIn, request: Request) -> dict[str, Any]:
     return {"results": intake.accept(p, tid, body.records, p.now_ms())}
 
 
+class RelayedIn(BaseModel):
+    # Another terminal's records from a USB stick bundle, each with that terminal's signature.
+    terminal_id: str = Field(max_length=20)
+    records: list[dict[str, Any]] = Field(max_length=MAX_BATCH)
+
+
+@router.post("/relayed-records")
+def relayed_records(body: RelayedIn, request: Request) -> dict[str, Any]:
+    from central.bundles import BundleRefused, relay
+
+    p, tid = _terminal(request)
+    try:
+        results = relay(p, tid, body.terminal_id, body.records, p.now_ms())
+    except BundleRefused as exc:
+        raise ApiError(422, "relay_refused", str(exc)) from None
+    return {"results": results}
+
+
 @router.head("/blobs/{sha256}")
 def blob_state(sha256: str, request: Request) -> Response:
     p, _ = _terminal(request)

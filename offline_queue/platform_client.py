@@ -189,6 +189,14 @@ class PlatformClient:
             raise PlatformGarbage("records reply does not answer every record")
         return results
 
+    def relay_records(self, terminal_id: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Another terminal's records from a USB stick bundle ({record, signature} each)."""
+        body = {"terminal_id": terminal_id, "records": items}
+        results = self._json(self._send("POST", "/v1/relayed-records", body)).get("results")
+        if not isinstance(results, list) or len(results) != len(items):
+            raise PlatformGarbage("relay reply does not answer every record")
+        return results
+
     def announce(self, announcements: list[dict[str, Any]]) -> list[dict[str, Any]]:
         reply = self._json(self._send("POST", "/v1/announcements", {"records": announcements}))
         results = reply.get("results")

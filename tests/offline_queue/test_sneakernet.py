@@ -12,14 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.contract.records import record_content_hash
 from kiosk.ports.clock import FakeClock
 from kiosk.ports.logs import ExportFailed
 from offline_queue import bundle_export
 from offline_queue.bundle_export import OutboxBundles
-from offline_queue.platform_client import PlatformClient, Signer
+from offline_queue.bundle_relay import relay_bundle
+from offline_queue.platform_client import PlatformClient, PlatformRefused, Signer
 from offline_queue.records import NewRecord
 from offline_queue.store import Outbox
 from offline_queue.sync import SyncEngine
+from tests.offline_queue.kiosk_side import enrolled_kiosk
 from tests.offline_queue.test_sync_with_platform import application
 from tests.support.central import REPO_ROOT, CentralHandle, TestTerminal
 
@@ -179,3 +182,61 @@ def test_records_already_delivered_or_dead_are_not_carried(tmp_path, central: Ce
     stick.mkdir()
     assert bundles.export(str(stick), "kiosk-queue-p").records == 1
     assert set(outbox.exported()) == {c.id}
+
+
+def test_a_connected_terminal_relays_the_stick_and_the_origin_settles_later(
+    tmp_path, central: CentralHandle
+):
+    origin, bundles = _terminal(tmp_path, central)
+    outbox = bundles._open()
+    ids = [outbox.enqueue(application(n)).id for n in range(4)]
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    bundle = Path(bundles.export(str(stick), "kiosk-queue-relay").directory)
+    # A forged record among them: changed on the stick, its signature no longer verifies.
+    path = bundle / "records" / f"{ids[3]}.json"
+    forged = json.loads(path.read_text())
+    forged["meta"]["hall_code"] = "999999999"
+    forged["content_hash"] = record_content_hash(forged)
+    path.write_text(json.dumps(forged))
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    manifest["records"][3]["content_hash"] = forged["content_hash"]
+    (bundle / "manifest.json").write_text(json.dumps(manifest))
+
+    relay = central.enrol()  # another terminal, with a link
+    client = PlatformClient(central.base_url, 1.0, 10.0)
+    client.signer = Signer(relay.terminal_id, relay.key)
+    report = relay_bundle(client, bundle, chunk=4096)
+    assert report.terminal_id == origin.terminal_id and report.pages_sent == 8
+    assert report.outcomes == {"accepted": 3, "rejected": 1}
+    # Run again (after a cut link, say) from the command line of another connected terminal:
+    # nothing twice.
+    config, _, _ = enrolled_kiosk(tmp_path / "relay2", central, central.base_url)
+    toml = tmp_path / "relay2.toml"
+    toml.write_text(
+        f'[terminal]\ndata_dir = "{config.terminal.data_dir}"\n\n'
+        f'[platform]\nbase_url = "{central.base_url}"\n'
+    )
+    again = subprocess.run(
+        [sys.executable, "-m", "offline_queue", "relay-bundle", str(toml), str(bundle)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    assert f"relayed for {origin.terminal_id}: duplicate 3, rejected 1 (0 pages)" in again.stdout
+    with sqlite3.connect(central.data_dir / "central.sqlite3") as db:
+        owners = {r[0] for r in db.execute("SELECT terminal_id FROM records")}
+    assert owners == {origin.terminal_id}  # filed under the terminal that made them
+
+    own = PlatformClient(central.base_url, 1.0, 10.0)
+    own.signer = Signer(origin.terminal_id, origin.key)
+    total = SyncEngine(outbox, own, rng=lambda: 0.5).drain()
+    assert total.delivered == 4, total  # three duplicates, and the one the stick spoiled
+    assert _platform_counts(central, ids) == dict.fromkeys(ids, 2)  # one record + one case each
+
+    with pytest.raises(PlatformRefused) as own_relay:  # a terminal does not relay itself
+        own.relay_records(origin.terminal_id, [])
+    assert own_relay.value.code == "relay_refused"
