@@ -27,7 +27,7 @@ def test_records_carried_on_a_stick_arrive_once(qtbot, tech: TechKiosk):
     ids = [outbox.enqueue(application(n)).id for n in range(3)]
     sign_in(qtbot, tech)
     menu = menu_of(tech.window)
-    assert menu.tile_buttons["tech_carry"].isVisible()
+    qtbot.waitUntil(menu.tile_buttons["tech_carry"].isVisible, timeout=10_000)
     qtbot.mouseClick(menu.tile_buttons["tech_carry"], Qt.MouseButton.LeftButton)
     screen = tech.window.navigator.current
     assert isinstance(screen, TechCarryScreen)
