@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
 SYSTEM_PYTHON := /usr/bin/python3
 
-.PHONY: setup system run test lint typecheck imports pytest bench soak lock clean package package-smoke
+.PHONY: setup system run test lint typecheck imports pytest bench soak lock clean package package-smoke translations
 
 setup: system $(STAMP)
 
@@ -55,6 +55,12 @@ package: setup
 # Starts the built bundle offscreen against the real reference platform (tests/deploy/smoke).
 package-smoke: setup
 	KIOSK_BUNDLE=dist/kiosk $(PY) -m pytest -m bundle tests/deploy
+
+# The Qt Linguist files (ui/translations/*.ts): add new message keys, mark gone ones vanished,
+# then list what still needs words. Translate in Qt Linguist: .venv/bin/pyside6-linguist FILE.
+translations: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.translations update
+	-QT_QPA_PLATFORM=offscreen $(PY) -m ui.translations missing
 
 # Re-pin after editing requirements.in.
 lock: system

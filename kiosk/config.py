@@ -284,8 +284,8 @@ def _validate(cfg: Config) -> None:
         raise ConfigError("ui.card_grace_s: must be between 5 and 120 seconds")
     if not cfg.ui.service_phone.replace("-", "").isdigit():
         raise ConfigError("ui.service_phone: must be a phone number such as 0774-7812345")
-    if cfg.terminal.language not in ("zh_CN", "ug_CN"):
-        raise ConfigError("terminal.language: zh_CN (Chinese) or ug_CN (Uyghur)")
+    if cfg.terminal.language not in ("zh_CN", "ug_CN", "en_GB"):
+        raise ConfigError("terminal.language: zh_CN (Chinese), ug_CN (Uyghur) or en_GB (English)")
     if cfg.logging.level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("logging.level: one of DEBUG, INFO, WARNING, ERROR")
     _validate_queue(cfg.queue)

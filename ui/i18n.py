@@ -1,4 +1,5 @@
-"""Languages: Simplified Chinese and Uyghur (Arabic script, right to left).
+"""Languages: Simplified Chinese (the default), Uyghur (Arabic script, right to left) and
+English (from a Qt Linguist file, ui/translations/kiosk_en.ts).
 
 Every text a screen shows is a message key. Each module that shows text declares its own
 messages next to the code, Chinese and Uyghur side by side (`Text(zh, ug)`), and registers them
@@ -6,6 +7,11 @@ with the Translator; tests/ui/test_i18n.py checks that every key has both langua
 same placeholders. Why not Qt Linguist (.ts/.qm): the messages are also looked up by key from
 Qt-free code (device and error message keys), and keeping both languages in one line makes a
 missing translation impossible to overlook in review.
+
+Further languages come from Qt Linguist files keyed by the same message keys, so a translator
+works in Qt Linguist with the Chinese beside each key and nobody edits the modules' messages
+(ui/translations says how the files are read and kept up to date). A key a file has no
+finished words for shows in Chinese, and `python -m ui.translations missing` names it.
 """
 
 from __future__ import annotations
@@ -16,11 +22,17 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
+from ui import translations
+
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("zh_CN", "ug_CN")
+LANGUAGES = ("zh_CN", "ug_CN", "en_GB")
 RIGHT_TO_LEFT = {"ug_CN"}
-LANGUAGE_NAMES = {"zh_CN": "中文", "ug_CN": "ئۇيغۇرچە"}  # each in its own script
+LANGUAGE_NAMES = {
+    "zh_CN": "中文",
+    "ug_CN": "ئۇيغۇرچە",
+    "en_GB": "English",
+}  # each in its own script
 
 
 class Text(NamedTuple):
@@ -37,17 +49,22 @@ Messages = Mapping[str, Text]
 class Translator(QObject):
     """Looks up message keys in the current language. GUI thread only.
 
-    `changed` fires after a language switch; screens then set their texts again.
+    `changed` fires after a language switch; screens then set their texts again. `linguist`:
+    language -> key -> words for the languages kept in Qt Linguist files (default: the files
+    shipped in ui/translations).
     """
 
     changed = Signal(str)
 
-    def __init__(self, language: str = "zh_CN") -> None:
+    def __init__(
+        self, language: str = "zh_CN", linguist: Mapping[str, Mapping[str, str]] | None = None
+    ) -> None:
         super().__init__()
         if language not in LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
         self._language = language
         self._messages: dict[str, Text] = {}
+        self._linguist = translations.shipped() if linguist is None else linguist
 
     @property
     def language(self) -> str:
@@ -87,6 +104,9 @@ class Translator(QObject):
             log.warning("no message for key %s", key)
             text = self._messages.get("error.generic", Text("出现问题，请询问工作人员。", key))
         template = text.get(self._language)
+        if self._language in self._linguist:
+            # Untranslated: the Chinese, the terminal's reference language (never a raw key).
+            template = self._linguist[self._language].get(key) or text.zh
         try:
             return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):

@@ -1,13 +1,21 @@
-"""Both languages, complete: every message a screen can show exists in Chinese and Uyghur with
-the same placeholders, every message key Qt-free code raises has words, and Uyghur renders."""
+"""Every language, complete: every message a screen can show exists in Chinese and Uyghur with
+the same placeholders, every message key Qt-free code raises has words, Uyghur renders, and
+English (the Qt Linguist file) has every key with the same placeholders and is up to date."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 import re
+import shutil
 import string
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
 import devices
@@ -16,7 +24,11 @@ import offline_queue
 from kiosk.errors import KioskError
 from kiosk.ports.device_messages import DEVICE_MESSAGE_KEYS
 from tests.ui.support import make_window
+from ui import translations
+from ui.i18n import Text
 from ui.theme import FONT_FAMILIES
+from ui.translations import missing, updated
+from ui.translations.registry import all_messages
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 CJK = re.compile(r"[\u4E00-\u9FFF]")
@@ -76,3 +88,88 @@ def test_uyghur_text_has_a_font_that_draws_it_and_reads_right_to_left(qapp):
     window.watch.end_visit()  # the next person gets the terminal's own language back
     assert qapp.layoutDirection().name == "LeftToRight"
     assert "网络" in window.home.network.plain()
+
+
+# --- English, from the Qt Linguist file ----------------------------------------------------------
+
+
+def test_the_registry_finds_every_message_a_real_window_registers(qapp):
+    window = make_window(qapp)
+    found = all_messages()
+    unseen = sorted(window.ctx.tr.messages().keys() - found.keys())
+    assert not unseen, f"messages the registry cannot find (declare them as a mapping): {unseen}"
+    assert all(found[key] == text for key, text in window.ctx.tr.messages().items())
+
+
+def test_every_message_has_english_with_the_same_placeholders():
+    _language, entries = translations.read(translations.path_for("en_GB"))
+    lacking = missing(entries, all_messages())
+    assert not lacking, (
+        "keys without English (run `python -m ui.translations update`, then translate them in "
+        f"Qt Linguist: pyside6-linguist {translations.path_for('en_GB')}): {lacking}"
+    )
+    for text in translations.finished(entries).values():
+        assert not CJK.search(text) and not ARABIC_SCRIPT.search(text), text
+
+
+def test_the_linguist_file_is_up_to_date_and_real_linguist_xml(tmp_path):
+    path = translations.path_for("en_GB")
+    language, entries = translations.read(path)
+    assert language == "en_GB"
+    assert path.read_text(encoding="utf-8") == translations.render(
+        language, updated(entries, all_messages())
+    ), "kiosk_en.ts is out of date: run `python -m ui.translations update`"
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease not installed")
+    qm = tmp_path / "kiosk_en.qm"
+    subprocess.run([lrelease, "-silent", str(path), "-qm", str(qm)], check=True, timeout=60)
+    qt = QTranslator()
+    assert qt.load(str(qm))
+    assert qt.translate("home", "home.welcome") == entries["home.welcome"].translation
+
+
+def test_update_adds_new_keys_unfinished_and_never_drops_one_silently():
+    entries = {
+        "old.gone": translations.Entry("old.gone", "旧", "Old"),
+        "home.hint": translations.Entry("home.hint", "以前的中文", "Tap to start."),
+        "nav.back": translations.Entry("nav.back", "返回", "Back"),
+    }
+    messages = {
+        "nav.back": Text("返回", "قايتىش"),
+        "home.hint": Text("请点下面的大按钮开始。", "باشلاڭ"),
+        "new.key": Text("新的 {n}", "يېڭى {n}"),
+    }
+    result = updated(entries, messages)
+    assert result["nav.back"] == entries["nav.back"]
+    assert result["new.key"] == translations.Entry("new.key", "新的 {n}", "", "unfinished")
+    assert result["home.hint"].state == "unfinished"  # the Chinese changed: check the English
+    assert result["home.hint"].chinese == "请点下面的大按钮开始。"
+    assert result["old.gone"].state == "vanished" and result["old.gone"].translation == "Old"
+    assert set(missing(result, messages)) == {"new.key", "home.hint"}
+    back = updated(result, {**messages, "old.gone": Text("旧", "كونا")})
+    assert back["old.gone"].state == ""  # the key returned: its English is used again
+
+
+def test_switching_to_english_retranslates_the_home_screen_left_to_right(qapp):
+    window = make_window(qapp)
+    window.home.set_time(datetime(2026, 11, 23, 9, 5))
+    assert window.home.language_buttons["en_GB"].text() == "English"
+    window.home.language_buttons["en_GB"].click()
+    assert window.ctx.tr.language == "en_GB"
+    assert qapp.layoutDirection().name == "LeftToRight"
+    assert window.home.welcome.plain().startswith("Welcome")
+    assert window.home.clock.plain() == "Monday 2026-11-23 09:05"
+    assert "Service guide" in window.home.tile_buttons["guide"].text()
+    assert window.home.language_buttons["en_GB"].isChecked()
+    window.watch.end_visit()  # the next person gets the terminal's own language back
+    assert "欢迎" in window.home.welcome.plain()
+
+
+def test_a_key_without_english_shows_the_chinese_never_the_key(qapp):
+    from ui.i18n import Translator
+
+    tr = Translator("en_GB", linguist={"en_GB": {"a.done": "Done {n}"}})
+    tr.add({"a.done": Text("完成 {n}", "تامام {n}"), "a.new": Text("新的", "يېڭى")})
+    assert tr.t("a.done", n=2) == "Done 2"
+    assert tr.t("a.new") == "新的"

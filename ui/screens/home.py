@@ -29,11 +29,6 @@ TILES = (
     ("complaint", "home.tile.complaint", "☎"),
     ("notices", "home.tile.notices", "⚑"),
 )
-WEEKDAYS = {
-    "zh_CN": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
-    # Uyghur weekday names, Monday first
-    "ug_CN": ("دۈشەنبە", "سەيشەنبە", "چارشەنبە", "پەيشەنبە", "جۈمە", "شەنبە", "يەكشەنبە"),
-}
 
 
 class HomeScreen(Screen):
@@ -52,6 +47,14 @@ class HomeScreen(Screen):
         "home.tile.complaint": Text("咨询投诉", "مەسلىھەت ۋە ئەرز"),
         "home.tile.notices": Text("政务公开", "ھۆكۈمەت ئۇچۇرلىرى"),
         "home.date": Text("{date} {weekday} {time}", "{date} {weekday} {time}"),
+        # weekdays, Monday first (Python's isoweekday)
+        "home.weekday.1": Text("星期一", "دۈشەنبە"),
+        "home.weekday.2": Text("星期二", "سەيشەنبە"),
+        "home.weekday.3": Text("星期三", "چارشەنبە"),
+        "home.weekday.4": Text("星期四", "پەيشەنبە"),
+        "home.weekday.5": Text("星期五", "جۈمە"),
+        "home.weekday.6": Text("星期六", "شەنبە"),
+        "home.weekday.7": Text("星期日", "يەكشەنبە"),
         "home.elderly_on": Text("长辈模式：开", "ياشانغانلار ھالىتى: ئوچۇق"),
         "home.elderly_off": Text("长辈模式：关", "ياشانغانلار ھالىتى: تاقاق"),
         "home.voice_on": Text("语音提示：开", "ئاۋازلىق ئەسكەرتىش: ئوچۇق"),
@@ -183,12 +186,11 @@ class HomeScreen(Screen):
     def _show_time(self) -> None:
         if self._now is None:
             return
-        days = WEEKDAYS[self.ctx.tr.language]
         self.clock.set_plain(
             self.t(
                 "home.date",
                 date=self._now.strftime("%Y-%m-%d"),
-                weekday=days[self._now.weekday()],
+                weekday=self.t(f"home.weekday.{self._now.isoweekday()}"),
                 time=self._now.strftime("%H:%M"),
             )
         )
