@@ -9,7 +9,10 @@ Rules (the national guideline's numbers, MISSION.md):
 - touch targets: every enabled button, input and list row >= 60x60 px in elderly mode
   (>= 44x44 in normal mode);
 - colour is never the only signal: every banner starts with a symbol;
-- nothing is cut off: a button's or a single-line label's text fits its width.
+- nothing is cut off: a button's or a single-line label's text fits its width, a wrapped
+  label is tall enough for its lines (heightForWidth) and wide enough for its longest word, and
+  every visible widget lies within the window (content scrolled inside a scroll area aside);
+  with `screen_size`, the window has not grown past the screen to make room.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -120,17 +125,69 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__}({text[:24]!r})"
 
 
-def audit(root: QWidget, screen: str, elderly: bool, whole_screen: bool = True) -> list[Finding]:
+def _scrolled(widget: QWidget, root: QWidget) -> bool:
+    """Inside a scroll area's viewport (below `root`): may lie outside the window, scrolled."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+            return True
+        parent = area
+    return False
+
+
+def _cut_off(w: QWidget, text: str, window: QWidget) -> str | None:
+    """Why `w` (or its text) does not fully show, or None."""
+    if w is not window and not _scrolled(w, window):
+        rect = QRect(w.mapTo(window, QPoint(0, 0)), w.size())
+        if not window.rect().contains(rect):
+            return f"{rect.getRect()} outside the window {window.width()}x{window.height()}"
+    if not text:
+        return None
+    if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and not w.wordWrap()):
+        text_px = max(w.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+        if text_px > w.width() - 8:
+            return f"{text_px}px > {w.width()}px"
+    if isinstance(w, QLabel) and w.wordWrap():
+        needed = w.heightForWidth(w.width())
+        if needed > w.height() + 2:
+            return f"{needed}px of lines in {w.height()}px"
+        widest = w.minimumSizeHint().width()
+        if widest > w.width() + 2:
+            return f"a word {widest}px wide in {w.width()}px"
+    return None
+
+
+def audit(
+    root: QWidget,
+    screen: str,
+    elderly: bool,
+    whole_screen: bool = True,
+    *,
+    colours: bool = True,
+    screen_size: QSize | None = None,
+) -> list[Finding]:
     """Findings for `root` and everything visible in it; `whole_screen` adds the rule on the
-    largest text, which applies to a screen, not to a single widget."""
+    largest text, which applies to a screen, not to a single widget. Without `colours` the
+    pixels are not read back (contrast does not depend on the orientation, and grabbing every
+    widget is most of the audit's time)."""
     findings: list[Finding] = []
     target = MIN_TARGET_PX[elderly]
     largest = 0.0
+    window = root.window()
+    if screen_size is not None and window.size() != screen_size:
+        grown = f"{window.width()}x{window.height()}"
+        asked = f"{screen_size.width()}x{screen_size.height()}"
+        detail = f"the window grew to {grown} to fit (the screen is {asked})"
+        findings.append(Finding(screen, "window", "text cut off", detail))
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
         if not w.isVisibleTo(root) or w.width() <= 0 or w.height() <= 0:
             continue
         text = text_of(w)
+        cut = _cut_off(w, text, window)
+        if cut is not None:
+            findings.append(Finding(screen, _name(w), "text cut off", cut))
         interactive = w.isEnabled() and isinstance(
             w, (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox)
         )
@@ -149,26 +206,22 @@ def audit(root: QWidget, screen: str, elderly: bool, whole_screen: bool = True) 
             continue
         pt = point_size(w)
         largest = max(largest, pt)
-        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and not w.wordWrap()):
-            text_px = max(w.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
-            if text_px > w.width() - 8:
-                findings.append(
-                    Finding(screen, _name(w), "text cut off", f"{text_px}px > {w.width()}px")
-                )
         if pt < MIN_BODY_PT[elderly]:
             findings.append(Finding(screen, _name(w), "text size", f"{pt:.1f} pt"))
         if isinstance(w, QLabel) and w.wordWrap():
             match = _LINE_HEIGHT.search(w.text())
             if match is None or int(match.group(1)) < MIN_LINE_HEIGHT:
                 findings.append(Finding(screen, _name(w), "line spacing", "below 1.3"))
+        if isinstance(w, Banner) and not any(text.startswith(s) for s in BANNER_SYMBOLS.values()):
+            findings.append(Finding(screen, _name(w), "colour only", "banner without a symbol"))
+        if not colours:
+            continue
         background, fg = drawn_colours(w)
         ratio = 1.0 if fg is None else contrast(fg, background)
         large = pt >= 18 or (pt >= 14 and w.font().bold())
         needed = MIN_CONTRAST_LARGE if large else MIN_CONTRAST
         if ratio < needed:
             findings.append(Finding(screen, _name(w), "contrast", f"{ratio:.2f} < {needed}"))
-        if isinstance(w, Banner) and not any(text.startswith(s) for s in BANNER_SYMBOLS.values()):
-            findings.append(Finding(screen, _name(w), "colour only", "banner without a symbol"))
     if whole_screen and elderly and largest < LARGEST_PT:
         findings.append(Finding(screen, "screen", "largest text", f"{largest:.1f} pt < 30"))
     return findings

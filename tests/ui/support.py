@@ -39,7 +39,9 @@ from ui.theme import Theme
 from ui.voice import Prompter
 from ui.workers import Workers
 
-SCREEN_SIZE = (1080, 1920)  # the portrait touchscreen of most village kiosks
+PORTRAIT = (1080, 1920)  # the touchscreen of most village kiosks
+LANDSCAPE = (1920, 1080)  # a wall or desk screen turned sideways
+SCREEN_SIZE = PORTRAIT
 
 
 @dataclass
@@ -65,6 +67,7 @@ def make_window(
     idle_timeout_s: float = 90,
     card_readers: Mapping[str, CardReader] | None = None,
     camera: Camera | None = None,
+    size: tuple[int, int] = SCREEN_SIZE,
 ) -> MainWindow:
     """`card_readers` and `camera` (real drivers or simulators) are bridged to the screens."""
     clock = clock or FakeClock()
@@ -89,7 +92,7 @@ def make_window(
     )
     window = MainWindow(ctx, Defaults(language, elderly, True))
     window.watch.timer.stop()  # tests tick by hand with the fake clock
-    window.resize(*SCREEN_SIZE)
+    window.resize(*size)
     window.show()
     qapp.processEvents()
     return window

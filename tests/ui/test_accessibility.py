@@ -1,11 +1,13 @@
-"""The elderly-friendly audit over every screen, in both modes and both languages, read back
-from the real widgets (tests/ui/audit.py says which rules and why)."""
+"""The elderly-friendly audit over every screen, in both modes, every language and both
+orientations (portrait 1080x1920 and landscape 1920x1080), read back from the real widgets
+(tests/ui/audit.py says which rules and why)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSize
 
 from kiosk.domain.complaint import ComplaintKind
 from kiosk.ports.clock import FakeClock
@@ -13,11 +15,19 @@ from tests.ui import samples_apply, samples_identify
 from tests.ui.agent_states import STATES as AGENT_STATES
 from tests.ui.audit import audit, contrast
 from tests.ui.progress_states import STATES as PROGRESS_STATES
-from tests.ui.support import make_window, sample_devices, sample_services, settle
+from tests.ui.support import (
+    LANDSCAPE,
+    PORTRAIT,
+    make_window,
+    sample_devices,
+    sample_services,
+    settle,
+)
 from tests.ui.tech_states import STATES as TECH_STATES
 from ui import theme
+from ui.i18n import LANGUAGES
 from ui.screens.complaint import ComplaintScreen
-from ui.widgets import BannerKind
+from ui.widgets import BannerKind, BodyLabel
 
 # Screens that need something to show before they can be audited: name -> enter() params, or
 # a function that drives the entered screen into a state. Journeys add their screens here.
@@ -51,10 +61,23 @@ def fill_complaint(screen: Any, send: bool = True) -> None:
     screen.send_button.click()
 
 
-@pytest.mark.parametrize(
-    ("elderly", "language"), [(True, "zh_CN"), (True, "ug_CN"), (False, "zh_CN")]
-)
-def test_every_screen_meets_the_guideline(qapp, elderly, language):
+# (elderly, language, size, colours). Portrait runs every rule; landscape every rule but the
+# contrast read back from the pixels, which the orientation does not change (and which is most
+# of the audit's time). English, the longest text, is audited in both orientations.
+RUNS = [
+    (True, "zh_CN", PORTRAIT, True),
+    (True, "ug_CN", PORTRAIT, True),
+    (False, "zh_CN", PORTRAIT, True),
+    (True, "en_GB", PORTRAIT, False),
+    (True, "zh_CN", LANDSCAPE, False),
+    (True, "ug_CN", LANDSCAPE, False),
+    (True, "en_GB", LANDSCAPE, False),
+    (False, "en_GB", LANDSCAPE, False),
+]
+
+
+@pytest.mark.parametrize(("elderly", "language", "size", "colours"), RUNS)
+def test_every_screen_meets_the_guideline(qapp, elderly, language, size, colours):
     clock = FakeClock()
     window = make_window(
         qapp,
@@ -63,6 +86,7 @@ def test_every_screen_meets_the_guideline(qapp, elderly, language):
         language=language,
         services=sample_services(clock),
         **sample_devices(),
+        size=size,
     )
     window.ctx.theme.set_right_to_left(window.ctx.tr.right_to_left)
     window.home.set_network(False)
@@ -74,7 +98,7 @@ def test_every_screen_meets_the_guideline(qapp, elderly, language):
             if callable(state):
                 state(screen)
             settle(qapp)  # the screen's data comes from a worker
-            findings += audit(screen, name, elderly)
+            findings += audit(screen, name, elderly, colours=colours, screen_size=QSize(*size))
     window.watch.end_visit()
     assert not findings, "\n".join(map(str, findings))
 
@@ -112,7 +136,7 @@ def test_the_banner_always_carries_a_symbol_and_the_palette_keeps_its_contrast(q
         assert contrast(QColor(fg), QColor(bg)) >= 4.5, (fg, bg)
 
 
-def test_the_audit_itself_catches_small_text_faint_text_small_targets_and_tight_lines(qapp):
+def test_the_audit_itself_catches_small_faint_tight_cut_off_text_and_small_targets(qapp):
     from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
     make_window(qapp)  # the application style sheet, as on the kiosk
@@ -126,14 +150,44 @@ def test_the_audit_itself_catches_small_text_faint_text_small_targets_and_tight_
     tight.setWordWrap(True)
     tiny = QPushButton("点")
     tiny.setStyleSheet("min-height: 20px; max-height: 20px; min-width: 20px; max-width: 20px;")
-    for widget in (small, faint, tight, tiny):
+    squeezed = BodyLabel("一段很长的说明文字，" * 6)  # wrapped, but given one line's height
+    squeezed.setFixedHeight(40)
+    for widget in (small, faint, tight, tiny, squeezed):
         layout.addWidget(widget)
+    outside = QLabel("外面", root)  # placed by hand past the window's edge
+    outside.setGeometry(560, 380, 200, 60)
     root.resize(600, 400)
     root.show()
     qapp.processEvents()
-    found = {(f.widget, f.rule) for f in audit(root, "probe", True)}
+    found = {(f.widget, f.rule) for f in audit(root, "probe", True, screen_size=QSize(800, 400))}
     assert ("QLabel('小字')", "text size") in found
     assert ("QLabel('浅色字')", "contrast") in found
     assert ("QLabel('没有行距的多行文字')", "line spacing") in found
     assert ("QPushButton('点')", "touch target") in found
     assert ("screen", "largest text") in found
+    assert (f"BodyLabel({squeezed.plain()[:24]!r})", "text cut off") in found
+    assert ("QLabel('外面')", "text cut off") in found
+    assert ("window", "text cut off") in found  # 600x400, not the 800x400 asked for
+
+
+def test_the_home_screen_fits_all_seven_tiles_in_both_orientations(qapp):
+    """Journeys add their screens (and tiles) on other branches: the home screen must hold all
+    seven, 2x4 in portrait (elderly mode) and 4x2 in landscape, in every mode and language."""
+    window = make_window(qapp)
+    home = window.home
+    home.offers = lambda _name: True
+    home.layout_tiles()
+    findings = []
+    for size, rows in ((PORTRAIT, {True: 4, False: 3}), (LANDSCAPE, {True: 2, False: 2})):
+        window.resize(*size)
+        for elderly in (True, False):
+            window.ctx.theme.set_elderly(elderly)
+            for language in LANGUAGES:
+                home._set_language(language)
+                qapp.processEvents()
+                tops = {button.y() for button in home.tile_buttons.values()}
+                assert len(tops) == rows[elderly], (size, elderly, language)
+                name = f"home {size[0]}x{size[1]} {language} elderly={elderly}"
+                findings += audit(home, name, elderly, colours=False, screen_size=QSize(*size))
+    window.watch.end_visit()
+    assert not findings, "\n".join(map(str, findings))

@@ -2,7 +2,9 @@
 do as big tiles, and three switches: language, 长辈模式 (elderly mode) and voice prompts.
 
 A tile shows only when its screen is registered and available on this terminal, so a villager
-never taps into a dead end. Device trouble that changes what the villager gets (e.g. no paper:
+never taps into a dead end. The tiles and switches follow the screen's shape: on a portrait
+screen two (elderly mode) or three tiles a row and the switches in two rows; on a landscape
+screen four tiles a row and the switches in one row, so all seven tiles fit without scrolling. Device trouble that changes what the villager gets (e.g. no paper:
 receipts on screen instead) is said here before they start.
 """
 
@@ -13,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, Text
@@ -83,24 +86,21 @@ class HomeScreen(Screen):
         self._catalog_note: tuple[str, dict[str, Any]] | None = None
         # Which screens this terminal offers; the main window points it at the navigator.
         self.offers: Callable[[str], bool] = lambda _name: False
-        switches = QGridLayout()
+        self.switches = QGridLayout()
         self.language_buttons: dict[str, BigButton] = {}
         for lang in LANGUAGES:
             button = BigButton(LANGUAGE_NAMES[lang], role="secondary")
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, lang=lang: self._set_language(lang))
             self.language_buttons[lang] = button
-            switches.addWidget(button, 0, len(self.language_buttons) - 1)
         self.elderly_button = BigButton(role="secondary")
         self.elderly_button.clicked.connect(self._toggle_elderly)
         self.voice_button = BigButton(role="secondary")
         self.voice_button.clicked.connect(self._toggle_voice)
-        switches.addWidget(self.elderly_button, 1, 0)
-        switches.addWidget(self.voice_button, 1, 1)
+        self._landscape: bool | None = None  # the shape the tiles were last laid out for
         # The village proxy agent's way in (ui/agent/entry.py says why a button); the main
-        # window connects it. Shown only where agent mode is offered.
+        # window connects it. Shown only where agent mode is offered; placed with the switches.
         self.agent_button = BigButton(role="secondary")
-        switches.addWidget(self.agent_button, 2, 0, 1, 2)
         self.tiles_box = QWidget()
         self.tiles = QGridLayout(self.tiles_box)
         self.tile_buttons: dict[str, BigButton] = {}
@@ -114,7 +114,7 @@ class HomeScreen(Screen):
         for widget in (self.hall, self.clock, self.network, self.welcome):
             self.body.addWidget(widget)
         self.body.addWidget(self.tiles_box, 1)
-        self.body.addLayout(switches)
+        self.body.addLayout(self.switches)
         ctx.theme.changed.connect(lambda _e: self.retranslate())
 
     # --- what the composition root tells it ------------------------------------------------------
@@ -139,12 +139,26 @@ class HomeScreen(Screen):
         self._catalog_note = None if key is None else (key, params)
         self._show_banner()
 
+    @property
+    def landscape(self) -> bool:
+        return self.width() > self.height()
+
     def layout_tiles(self) -> None:
-        """Place the tiles of the screens this terminal offers (two columns when big)."""
+        """Place the tiles of the screens this terminal offers, and the switches, for the
+        screen's shape (see the module docstring)."""
+        self._landscape = self.landscape
+        while self.switches.count():
+            self.switches.takeAt(0)
+        switches = [*self.language_buttons.values(), self.elderly_button, self.voice_button]
+        per_row = len(switches) if self._landscape else len(self.language_buttons)
+        for i, button in enumerate(switches):
+            self.switches.addWidget(button, i // per_row, i % per_row)
         self.agent_button.setVisible(self.offers("agent_signin"))
+        row = (len(switches) - 1) // per_row + 1
+        self.switches.addWidget(self.agent_button, row, 0, 1, per_row)
         while self.tiles.count():
             self.tiles.takeAt(0)
-        columns = 2 if self.ctx.theme.elderly else 3
+        columns = 4 if self._landscape else 2 if self.ctx.theme.elderly else 3
         shown = 0
         for target, _key, _symbol in TILES:
             button = self.tile_buttons[target]
@@ -180,6 +194,11 @@ class HomeScreen(Screen):
     def enter(self, **params: Any) -> None:
         self.layout_tiles()
         super().enter(**params)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.landscape != self._landscape:
+            self.layout_tiles()  # the screen was turned (or first shown)
 
     # --- internals -----------------------------------------------------------------------------
 
