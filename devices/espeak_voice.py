@@ -32,7 +32,7 @@ from kiosk.ports.voice import SpokenPrompt
 
 log = logging.getLogger(__name__)
 
-VOICES: Mapping[str, str] = {"zh_CN": "cmn-latn-pinyin", "ug_CN": "ug"}
+VOICES: Mapping[str, str] = {"zh_CN": "cmn-latn-pinyin", "ug_CN": "ug", "en_GB": "en-gb"}
 PLAYERS: tuple[tuple[str, ...], ...] = (("aplay", "-q"), ("paplay",), ("pw-play",))
 SYNTH_TIMEOUT_S = 30.0
 
@@ -269,13 +269,14 @@ def wav_duration_s(wav: bytes) -> float:
 
 
 def espeak_voice_from_config(options: Mapping[str, Any]) -> EspeakVoice:
-    """`[devices.voice] driver = "espeak"`: rate, player, voice_zh_cn, voice_ug_cn."""
+    """`[devices.voice] driver = "espeak"`: rate, player, voice_zh_cn, voice_ug_cn, voice_en_gb."""
     rate = int(options.get("rate", 140))
     if not 80 <= rate <= 450:
         raise ConfigError("devices.voice.rate: espeak-ng speaks 80 to 450 words per minute")
     voices = {
         "zh_CN": str(options.get("voice_zh_cn", VOICES["zh_CN"])),
         "ug_CN": str(options.get("voice_ug_cn", VOICES["ug_CN"])),
+        "en_GB": str(options.get("voice_en_gb", VOICES["en_GB"])),
     }
     return EspeakVoice(
         voices=voices,

@@ -18,7 +18,7 @@ SECONDS_PER_CHARACTER = 0.25  # roughly espeak-ng's Mandarin at 140 wpm
 
 
 class SimulatedVoice:
-    def __init__(self, languages: frozenset[str] = frozenset({"zh_CN", "ug_CN"})) -> None:
+    def __init__(self, languages: frozenset[str] = frozenset({"zh_CN", "ug_CN", "en_GB"})) -> None:
         self._languages = languages
         self._lock = threading.Lock()
         self._enabled = True

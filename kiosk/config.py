@@ -103,7 +103,13 @@ DEVICE_DRIVERS: dict[str, dict[str, dict[str, type]]] = {
     },
     "face": {"dlib": {"match_threshold": float}, "simulated": {}, "none": {}},
     "voice": {
-        "espeak": {"rate": int, "player": str, "voice_zh_cn": str, "voice_ug_cn": str},
+        "espeak": {
+            "rate": int,
+            "player": str,
+            "voice_zh_cn": str,
+            "voice_ug_cn": str,
+            "voice_en_gb": str,
+        },
         "simulated": {},
         "none": {},
     },

@@ -11,6 +11,7 @@ WAIT_S = 30.0  # a liveness bound for a prompt to finish, not a performance figu
 PROMPTS = {
     "zh_CN": "您好，请把身份证放在读卡区。",
     "ug_CN": "ياخشىمۇسىز، كىملىك كارتىڭىزنى قويۇڭ.",
+    "en_GB": "Hello, please place your ID card on the reader.",
 }
 
 

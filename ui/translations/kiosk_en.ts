@@ -271,7 +271,7 @@
     <message>
         <source>guide.age_days</source>
         <extracomment>办事指南保存于 {n} 天前。</extracomment>
-        <translation>Service guide saved {n} days ago.</translation>
+        <translation>Service guide saved {n} day(s) ago.</translation>
     </message>
     <message>
         <source>guide.age_fresh</source>
@@ -281,12 +281,12 @@
     <message>
         <source>guide.age_hours</source>
         <extracomment>办事指南保存于 {n} 小时前。</extracomment>
-        <translation>Service guide saved {n} hours ago.</translation>
+        <translation>Service guide saved {n} hour(s) ago.</translation>
     </message>
     <message>
         <source>guide.age_minutes</source>
         <extracomment>办事指南保存于 {n} 分钟前。</extracomment>
-        <translation>Service guide saved {n} minutes ago.</translation>
+        <translation>Service guide saved {n} minute(s) ago.</translation>
     </message>
     <message>
         <source>guide.age_unknown</source>
@@ -313,7 +313,7 @@
         <extracomment>{name}
 {count} 项</extracomment>
         <translation>{name}
-{count} services</translation>
+Services: {count}</translation>
     </message>
     <message>
         <source>guide.clear</source>
@@ -416,7 +416,7 @@
     <message>
         <source>home.catalog_age</source>
         <extracomment>网络未连接，办事指南是 {minutes} 分钟前保存的。</extracomment>
-        <translation>No network. The service guide was saved {minutes} minutes ago.</translation>
+        <translation>No network. The service guide was saved {minutes} minute(s) ago.</translation>
     </message>
     <message>
         <source>home.date</source>
@@ -637,7 +637,7 @@
     <message>
         <source>item.material</source>
         <extracomment>{form}，{count} 份，{need}</extracomment>
-        <translation>{form}, {count} copies, {need}</translation>
+        <translation>{form}, copies: {count}, {need}</translation>
     </message>
     <message>
         <source>item.materials</source>
@@ -1011,7 +1011,7 @@
     <message>
         <source>tech.queue.made</source>
         <extracomment>{time} 生成，已试 {attempts} 次</extracomment>
-        <translation>Made {time}, tried {attempts} times</translation>
+        <translation>Made {time}, attempts: {attempts}</translation>
     </message>
     <message>
         <source>tech.queue.no_error</source>
@@ -1046,7 +1046,7 @@
     <message>
         <source>tech.queue.refused</source>
         <extracomment>被拒收 {dead} 条，编号冲突 {conflicts} 条（都保留在本机）</extracomment>
-        <translation>{dead} refused, {conflicts} number conflicts (all kept on this kiosk)</translation>
+        <translation>Refused: {dead}. Number conflicts: {conflicts}. (All kept on this kiosk.)</translation>
     </message>
     <message>
         <source>tech.queue.refusing</source>
@@ -1056,7 +1056,7 @@
     <message>
         <source>tech.queue.retried</source>
         <extracomment>已重新排队 {count} 条，正在同步。</extracomment>
-        <translation>{count} queued again, syncing now.</translation>
+        <translation>Queued again: {count}. Syncing now.</translation>
     </message>
     <message>
         <source>tech.queue.retry_all</source>
@@ -1181,7 +1181,7 @@
     <message>
         <source>tech.signin.wrong_pin</source>
         <extracomment>密码不对。还可以再试 {left} 次，之后将锁定 15 分钟。</extracomment>
-        <translation>Wrong PIN. {left} tries left, then it locks for 15 minutes.</translation>
+        <translation>Wrong PIN. Tries left: {left}. After that it locks for 15 minutes.</translation>
     </message>
 </context>
 <context>
