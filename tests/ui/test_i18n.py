@@ -173,3 +173,10 @@ def test_a_key_without_english_shows_the_chinese_never_the_key(qapp):
     tr.add({"a.done": Text("完成 {n}", "تامام {n}"), "a.new": Text("新的", "يېڭى")})
     assert tr.t("a.done", n=2) == "Done 2"
     assert tr.t("a.new") == "新的"
+
+
+def test_a_missing_or_broken_linguist_file_leaves_the_kiosk_running_in_chinese(tmp_path):
+    assert translations.load(tmp_path / "kiosk_xx.ts") == {}
+    broken = tmp_path / "kiosk_en.ts"
+    broken.write_text("<TS><context><message><source>a", encoding="utf-8")
+    assert translations.load(broken) == {}

@@ -20,6 +20,7 @@ terminal's reference language (and `missing` names it).
 
 from __future__ import annotations
 
+import logging
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -28,6 +29,8 @@ from pathlib import Path
 from typing import Protocol
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
+
+log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 # language -> its Linguist file (Qt's naming: <name>_<language>.ts)
@@ -118,13 +121,24 @@ def finished(entries: Mapping[str, Entry]) -> dict[str, str]:
     }
 
 
+def load(path: Path) -> dict[str, str]:
+    """The finished words of one file. A missing or broken file must not stop the kiosk: it
+    is logged and the language shows in Chinese until the file is fixed."""
+    try:
+        return finished(read(path)[1])
+    except (OSError, ValueError):
+        log.exception("translations in %s unusable: shown in Chinese", path.name)
+        return {}
+
+
 @cache
 def shipped() -> Mapping[str, Mapping[str, str]]:
     """language -> key -> words, from the files shipped with the kiosk (read once)."""
-    return {language: finished(read(path_for(language))[1]) for language in FILES}
+    return {language: load(path_for(language)) for language in FILES}
 
 
 def updated(entries: Mapping[str, Entry], messages: Mapping[str, Source]) -> dict[str, Entry]:
+    """The file's entries brought up to date with the code's messages (see __main__)."""
     result: dict[str, Entry] = {}
     for key, text in messages.items():
         old = entries.get(key)

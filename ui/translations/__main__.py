@@ -31,9 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         path = path_for(language)
         file_language, entries = read(path) if path.exists() else (language, {})
         if args.command == "missing":
-            for key, why in missing(entries, messages).items():
+            lacking = missing(entries, messages)
+            for key, why in lacking.items():
                 print(f"{language}\t{key}\t{why}\t{messages[key].zh}")
-                status = 1
+            print(f"{path.name}: {len(lacking)} of {len(messages)} keys without words")
+            status = status or int(bool(lacking))
             continue
         new = updated(entries, messages)
         text = render(file_language or language, new)
