@@ -9,6 +9,7 @@ Rules (the national guideline's numbers, MISSION.md):
 - touch targets: every enabled button, input and list row >= 60x60 px in elderly mode
   (>= 44x44 in normal mode);
 - colour is never the only signal: every banner starts with a symbol;
+- every character shown has a glyph in one of the kiosk's fonts (no empty boxes);
 - nothing is cut off: a button's or a single-line label's text fits its width, a wrapped
   label is tall enough for its lines (heightForWidth) and wide enough for its longest word, and
   every visible widget lies within the window (content scrolled inside a scroll area aside);
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QColor, QFont, QImage, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.theme import MIN_TARGET_PX
+from ui.theme import FONT_FAMILIES, MIN_TARGET_PX
 from ui.widgets import BANNER_SYMBOLS, Banner
 
 MIN_BODY_PT = {True: 18.0, False: 14.0}
@@ -118,6 +119,18 @@ def drawn_colours(widget: QWidget) -> tuple[QColor, QColor | None]:
     if not candidates:
         return background, None
     return background, max(candidates, key=lambda c: contrast(c, background))
+
+
+_COVERED: dict[str, bool] = {}
+
+
+def missing_glyphs(text: str) -> str:
+    """The characters of `text` none of the kiosk's fonts can draw (Qt would show a box)."""
+    for char in set(text) - _COVERED.keys():
+        # inFontUcs4: PySide's inFont(str) answers False for any non-Latin-1 QChar.
+        fonts = (QFontMetrics(QFont(family)) for family in FONT_FAMILIES)
+        _COVERED[char] = char.isspace() or any(m.inFontUcs4(ord(char)) for m in fonts)
+    return "".join(sorted(c for c in set(text) if not _COVERED[c]))
 
 
 def _name(widget: QWidget) -> str:
@@ -206,6 +219,9 @@ def audit(
             continue
         pt = point_size(w)
         largest = max(largest, pt)
+        boxes = missing_glyphs(text)
+        if boxes:
+            findings.append(Finding(screen, _name(w), "missing glyph", repr(boxes)))
         if pt < MIN_BODY_PT[elderly]:
             findings.append(Finding(screen, _name(w), "text size", f"{pt:.1f} pt"))
         if isinstance(w, QLabel) and w.wordWrap():

@@ -154,6 +154,8 @@ def test_the_audit_itself_catches_small_faint_tight_cut_off_text_and_small_targe
     squeezed.setFixedHeight(40)
     for widget in (small, faint, tight, tiny, squeezed):
         layout.addWidget(widget)
+    boxed = QLabel("⌛ 进度")  # no font of ours has the hourglass
+    layout.addWidget(boxed)
     outside = QLabel("外面", root)  # placed by hand past the window's edge
     outside.setGeometry(560, 380, 200, 60)
     root.resize(600, 400)
@@ -168,6 +170,7 @@ def test_the_audit_itself_catches_small_faint_tight_cut_off_text_and_small_targe
     assert (f"BodyLabel({squeezed.plain()[:24]!r})", "text cut off") in found
     assert ("QLabel('外面')", "text cut off") in found
     assert ("window", "text cut off") in found  # 600x400, not the 800x400 asked for
+    assert ("QLabel('⌛ 进度')", "missing glyph") in found
 
 
 def test_the_home_screen_fits_all_seven_tiles_in_both_orientations(qapp):
