@@ -13,7 +13,6 @@ from kiosk.domain.appointment import BookingState, Slot
 from kiosk.domain.slip import Slip
 from kiosk.services.appointments import Booking
 from ui.i18n import Text, Translator
-from ui.screens.home import WEEKDAYS
 from ui.widgets import BigButton
 
 SLIP_TEXTS = {
@@ -37,7 +36,7 @@ SLIP_TEXTS = {
 
 
 def day_text(tr: Translator, day: date) -> str:
-    weekday = WEEKDAYS[tr.language][day.weekday()]
+    weekday = tr.t(f"home.weekday.{day.isoweekday()}")  # registered by the home screen
     return tr.t("appointment.day", month=day.month, day=day.day, weekday=weekday)
 
 
