@@ -87,6 +87,7 @@ from offline_queue.terminal import (
 from offline_queue.ticket_counter import JsonTicketCounter
 from ui.bridge import DeviceBridge
 from ui.context import Services, UiContext, UiSettings
+from ui.garbage import GuiThreadCollector
 from ui.i18n import Translator
 from ui.keyboard import apply_input_method_environment
 from ui.main_window import FallbackWindow, MainWindow
@@ -693,6 +694,7 @@ def main(argv: list[str]) -> int:
         window.resize(1080, 1920)  # the portrait touchscreen most village kiosks have
         window.show()
     start_liveness(app, Notifier())
+    GuiThreadCollector(app).start()  # cycles holding widgets are freed on this thread only
     if isinstance(built, Kiosk):
         app.aboutToQuit.connect(built.close)
     return app.exec()
