@@ -16,16 +16,12 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ui.agent.base import AGENT_HOME, AGENT_SERVING, AgentScreen
 from ui.i18n import Text
+from ui.screens.home import TILES
 from ui.widgets import BigButton, BodyLabel
 
 # The villager's journeys an agent may take them through (screen, message key, symbol); each
 # shows only when this terminal offers it. Guide-only items say "no proxy" on their own page.
-JOURNEYS = (
-    ("apply", "home.tile.apply", "✍"),
-    ("progress", "home.tile.progress", "⌛"),
-    ("appointment", "home.tile.appointment", "⏱"),
-    ("guide", "home.tile.guide", "☰"),
-)
+JOURNEYS = tuple(t for t in TILES if t[0] in ("apply", "progress", "appointment", "guide"))
 
 
 class AgentServingScreen(AgentScreen):

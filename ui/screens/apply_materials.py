@@ -33,7 +33,7 @@ MATERIALS_MESSAGES = {
     "apply.material_card": Text(
         "✔ {name}：已经读过证件，不用拍", "✔ {name}: كارتا ئوقۇلدى، تارتىش ھاجەتسىز"
     ),
-    "apply.capture": Text("📷 拍照", "📷 رەسىمگە تارتىش"),
+    "apply.capture": Text("◉ 拍照", "◉ رەسىمگە تارتىش"),
     "apply.capturing": Text(
         "正在处理照片，请不要移动材料……", "رەسىم بىر تەرەپ قىلىنىۋاتىدۇ، مىدىرلاتماڭ……"
     ),
