@@ -2041,7 +2041,7 @@ Services: {count}</translation>
     <message>
         <source>item.apply_elsewhere</source>
         <extracomment>本机暂时不能申请，请到乡镇便民服务中心窗口办理，或请代办员帮忙。</extracomment>
-        <translation>You cannot apply on this kiosk for now. Please go to the counter at the township service centre, or ask a village helper.</translation>
+        <translation>You cannot apply on this kiosk for now. Please go to the counter at the township service centre, or ask a village agent.</translation>
     </message>
     <message>
         <source>item.audience</source>
@@ -2161,7 +2161,7 @@ Services: {count}</translation>
     <message>
         <source>item.proxy_yes</source>
         <extracomment>可以请村里的代办员免费帮您办。</extracomment>
-        <translation>The village helper can apply for you, free of charge.</translation>
+        <translation>The village agent can apply for you, free of charge.</translation>
     </message>
     <message>
         <source>item.required</source>
@@ -2653,7 +2653,7 @@ Services: {count}</translation>
     <message>
         <source>queue.full</source>
         <extracomment>本机待发送的办理太多，暂停自助提交，请到窗口办理或请代办员帮忙。已保存的不会丢失。</extracomment>
-        <translation>Too many applications are waiting to be sent, so self-service applications are paused. Please go to the counter or ask a village helper. Nothing already saved will be lost.</translation>
+        <translation>Too many applications are waiting to be sent, so self-service applications are paused. Please go to the counter or ask a village agent. Nothing already saved will be lost.</translation>
     </message>
 </context>
 <context>
@@ -3307,7 +3307,7 @@ Services: {count}</translation>
     <message>
         <source>tech.queue.refusing</source>
         <extracomment>待上传已满，自助提交已暂停（代办员的仍可提交）。请尽快恢复网络或用 U 盘导出。</extracomment>
-        <translation>The upload queue is full; self-service applications are paused (village helpers can still submit). Restore the network soon, or export to a USB stick.</translation>
+        <translation>The upload queue is full; self-service applications are paused (village agents can still submit). Restore the network soon, or export to a USB stick.</translation>
     </message>
     <message>
         <source>tech.queue.retried</source>
