@@ -3,17 +3,8 @@ out-of-service screen. The composition root drives it; it never does I/O itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QMainWindow,
-    QScrollArea,
-    QScroller,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.agent import agent_screens
 from ui.agent.entry import AgentHooks
@@ -90,7 +81,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(scrolling(self.stack), 1)
+        column.addWidget(self.stack, 1)
         column.addWidget(self.keyboard)
         self.setCentralWidget(central)
         self.overlay = CountdownOverlay(self.stack)
@@ -143,17 +134,3 @@ class FallbackWindow(QMainWindow):
         self.stack.addWidget(self.out_of_service)
         self.setCentralWidget(self.stack)
         self.out_of_service.show_reason(reason, phone)
-
-
-def scrolling(widget: QWidget) -> QScrollArea:
-    """The screens in a scroll area that only scrolls when a screen does not fit the display
-    (portrait 1080x1920 and landscape 1920x1080 fit; a smaller panel, or a long form above the
-    keyboard, scrolls by a finger's drag): the window never asks for more than the display has,
-    so a compositor such as cage can always make it full screen."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-    return area

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.context import UiContext
@@ -98,18 +98,6 @@ class Navigator(QStackedWidget):
         self.screens: dict[str, Screen] = {}
         self.history: list[str] = []
         ctx.tr.changed.connect(lambda _lang: self.retranslate())
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
-
-    # A stack asks for the room of its largest page; the navigator asks only for the room of
-    # the screen showing, so on a small display (or with the keyboard up) only a screen that
-    # does not fit scrolls (the main window's scroll area), not every screen.
-    def sizeHint(self) -> QSize:
-        widget = self.currentWidget()
-        return super().sizeHint() if widget is None else widget.sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        widget = self.currentWidget()
-        return super().minimumSizeHint() if widget is None else widget.minimumSizeHint()
 
     def register(self, screen: Screen) -> None:
         if screen.name in self.screens:
