@@ -163,7 +163,7 @@ def main(argv: list[str]) -> int:
         app.exit(0 if result.get("ok") else 1)
 
     wants_keyboard = os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard"
-    probe = QLineEdit()
+    probe = QLineEdit(kiosk.window)  # inside the kiosk window: cage shows one window only
     translator = QTranslator(app)
     translations = translator.load(
         "qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -81,6 +81,12 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        # The screens never make the window larger than the display: on a panel smaller than
+        # the 1080x1920 / 1920x1080 they are laid out for, a compositor such as cage must still
+        # be able to make the window full screen (the screen is clipped, not the window lost).
+        # A scroll area around the stack was tried: its relayouts with word-wrapped labels
+        # stalled the GUI thread, once for minutes.
+        self.stack.setMinimumSize(1, 1)  # an explicit minimum overrides the screens' hints
         column.addWidget(self.stack, 1)
         column.addWidget(self.keyboard)
         self.setCentralWidget(central)
