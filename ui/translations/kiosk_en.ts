@@ -366,8 +366,8 @@
     </message>
     <message>
         <source>apply.capture</source>
-        <extracomment>📷 拍照</extracomment>
-        <translation>📷 Take photo</translation>
+        <extracomment>◉ 拍照</extracomment>
+        <translation>◉ Take photo</translation>
     </message>
     <message>
         <source>apply.captured</source>
