@@ -158,7 +158,8 @@ def _dlib(cfg: DeviceConfig) -> FaceEngine:
 def _simulated_face(cfg: DeviceConfig) -> FaceEngine:  # noqa: ARG001 - the factory signature
     from devices.simulated_face import SimulatedFaceEngine
 
-    return SimulatedFaceEngine()
+    # Replayed: a kiosk on simulated devices identifies every visitor, not only the first.
+    return SimulatedFaceEngine(replay=True)
 
 
 def _espeak(cfg: DeviceConfig) -> VoicePrompter:

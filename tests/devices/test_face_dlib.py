@@ -10,7 +10,9 @@ import pytest
 
 from devices.face.dlib_face import DlibFaceEngine, dlib_face_engine_from_config
 from devices.face.liveness import HeadTurnChallenge, LivenessState
+from devices.registry import FACE_DRIVERS
 from devices.simulated_face import SimulatedFaceEngine
+from kiosk.config import DeviceConfig
 from kiosk.errors import ConfigError
 from kiosk.ports.face import FaceEngine, FaceGuidance, NoFaceInPhoto
 
@@ -139,3 +141,14 @@ def test_the_simulated_engine_drives_the_same_challenge_to_a_pass() -> None:
         challenge.feed(engine.yaw_ratio(blank))
     assert challenge.state is LivenessState.PASSED
     assert engine.verify(b"", blank).is_match
+
+
+def test_the_kiosks_simulated_engine_turns_its_head_for_every_visitor() -> None:
+    """The `simulated` driver replays its head turn: a second visitor is identified too."""
+    engine = FACE_DRIVERS["simulated"](DeviceConfig("face", "simulated", {}))
+    blank = np.zeros((4, 4, 3), np.uint8)
+    for _visitor in range(3):
+        challenge = HeadTurnChallenge()
+        while challenge.state is LivenessState.WAITING:
+            challenge.feed(engine.yaw_ratio(blank))
+        assert challenge.state is LivenessState.PASSED
