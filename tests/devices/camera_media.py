@@ -37,7 +37,9 @@ def held_up_receipt_frames(count: int = 12) -> list[np.ndarray]:
 
 
 def write_video(path: Path, frames: list[np.ndarray], fps: float = 30.0) -> Path:
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, SIZE)
+    """An MJPG file of `frames` (all the size of the first)."""
+    height, width = frames[0].shape[:2]
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, (width, height))
     for frame in frames:
         writer.write(frame)
     writer.release()
