@@ -43,7 +43,8 @@ from tests.ui.test_guide import button
 from ui.screens.apply import ApplyScreen
 from ui.screens.identify import IdentifyScreen
 
-ELDERLY_CARD_INITIALS = "lnrydz"  # 老年人优待证: name, ID and address from the card, a phone
+ELDERLY_CARD_CODE = "000113006000"  # 老年人优待证: name, ID and address from the card, a phone
+ELDERLY_CARD_INITIALS = "lnrydz"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -148,25 +149,40 @@ def _images(widget: QWidget) -> Iterator[tuple[str, str]]:
 _SKIP_TYPES = (QObject, UiContext, Services)
 
 
-def _data(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, Any]]:
+# Whose objects are looked into: data types and the UI's own helpers. Services and the queue
+# legitimately keep a person's draft and records (for that person only), so they are not.
+_LOOK_INTO = ("kiosk.domain.", "kiosk.ports.", "ui.", "tests.")
+
+
+def _data(
+    value: Any, path: str, depth: int = 0, seen: set[int] | None = None
+) -> Iterator[tuple[str, Any]]:
     """The plain data under a widget's own attributes: strings, bytes, pictures, identities,
-    and what containers and dataclasses (a draft, a result) hold, a few levels down."""
+    and what containers, dataclasses (a draft, a result) and the UI's helper objects hold, a
+    few levels down."""
     if depth > 4 or value is None or isinstance(value, _SKIP_TYPES):
         return
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return
+    seen.add(id(value))
     if isinstance(value, str | bytes | QImage | QPixmap | np.ndarray | Identity):
         yield path, value
         if not isinstance(value, Identity):
             return
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _data(key, f"{path}[key]", depth + 1)
-            yield from _data(item, f"{path}[{key!r}]", depth + 1)
-    elif isinstance(value, list | tuple | set | frozenset):
+            yield from _data(key, f"{path}[key]", depth + 1, seen)
+            yield from _data(item, f"{path}[{key!r}]", depth + 1, seen)
+    elif isinstance(value, list | tuple | set | frozenset | deque):
         for i, item in enumerate(value):
-            yield from _data(item, f"{path}[{i}]", depth + 1)
+            yield from _data(item, f"{path}[{i}]", depth + 1, seen)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
-            yield from _data(getattr(value, f.name), f"{path}.{f.name}", depth + 1)
+            yield from _data(getattr(value, f.name), f"{path}.{f.name}", depth + 1, seen)
+    elif type(value).__module__.startswith(_LOOK_INTO) and hasattr(value, "__dict__"):
+        for name, item in vars(value).items():
+            yield from _data(item, f"{path}.{name}", depth + 1, seen)
 
 
 def _attributes(widget: QWidget) -> Iterator[tuple[str, Any]]:
@@ -185,8 +201,22 @@ def _where(widget: QWidget) -> str:
     return "/".join(reversed(names))
 
 
-def find_traces(app: QApplication, traces: PersonTraces) -> list[str]:
-    """Where any of the person's words or pictures is still on a widget ([] when nowhere)."""
+def _kept(where: str, data: Iterable[tuple[str, Any]], traces: PersonTraces) -> Iterator[str]:
+    for path, value in data:
+        if isinstance(value, Identity):
+            if value.id_number == traces.id_number:
+                yield f"{where}.{path} keeps their identity"
+        elif isinstance(value, str):
+            yield from (f"{where}.{path} keeps {w!r}" for w in traces.words if w in value)
+        elif image_hash(value) in traces.images:
+            yield f"{where}.{path} keeps their picture"
+
+
+def find_traces(
+    app: QApplication, traces: PersonTraces, others: Iterable[object] = ()
+) -> list[str]:
+    """Where any of the person's words or pictures is still on a widget, or in the data of
+    `others` (the UI's non-widget parts: the session, the device bridge...); [] when nowhere."""
     found = []
     for widget in kiosk_widgets(app):
         where = _where(widget)
@@ -197,14 +227,10 @@ def find_traces(app: QApplication, traces: PersonTraces) -> list[str]:
         for kind, digest in _images(widget):
             if digest in traces.images:
                 found.append(f"{where} {kind} shows their picture")
-        for path, value in _attributes(widget):
-            if isinstance(value, Identity):
-                if value.id_number == traces.id_number:
-                    found.append(f"{where}.{path} keeps their identity")
-            elif isinstance(value, str):
-                found += [f"{where}.{path} keeps {w!r}" for w in traces.words if w in value]
-            elif image_hash(value) in traces.images:
-                found.append(f"{where}.{path} keeps their picture")
+        found += _kept(where, _attributes(widget), traces)
+    for other in others:
+        data = (item for name, value in vars(other).items() for item in _data(value, name))
+        found += _kept(type(other).__name__, data, traces)
     return found
 
 
