@@ -13,7 +13,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.context import UiContext
 from ui.i18n import Messages
@@ -80,10 +89,23 @@ class Screen(QWidget):
     def forget(self) -> None:
         """Wipe the person: subclasses clear every field they filled, then call super()."""
         self.banner.clear()
+        forget_typing(self)
 
     def available(self) -> bool:
         """False when this terminal cannot offer the screen (its service is missing)."""
         return True
+
+
+def forget_typing(widget: QWidget) -> None:
+    """A QLineEdit emptied with clear() can still be undone back to what the last person typed
+    (a long press offers 撤销, and so does Ctrl+Z): every text field under `widget` loses its
+    undo and redo history, keeping the text it holds now."""
+    for line in widget.findChildren(QLineEdit):
+        line.setText(line.text())  # setText empties the history; clear() is undoable
+    for rich in widget.findChildren(QTextEdit):
+        rich.document().clearUndoRedoStacks()
+    for plain in widget.findChildren(QPlainTextEdit):
+        plain.document().clearUndoRedoStacks()
 
 
 class Navigator(QStackedWidget):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 
 import cv2
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from devices.emulators.people import PEOPLE
@@ -29,7 +30,13 @@ from tests.e2e.real_kiosk import (
     open_item_from_home,
     photograph_pages,
 )
-from tests.e2e.traces import PersonTraces, find_traces, image_hash, image_hashes
+from tests.e2e.traces import (
+    PersonTraces,
+    find_traces,
+    image_hash,
+    image_hashes,
+    undo_histories,
+)
 from tests.ui.apply_support import tap, type_field
 from tests.ui.journeys import settle
 
@@ -60,6 +67,17 @@ def test_a_villager_who_walks_away_leaves_nothing_for_the_next(
     before = image_hashes(qapp)  # the kiosk's own pictures, shown to everybody
     ctx = window.ctx
     others = (ctx.session, ctx.devices, ctx.voice, window.watch, window.card_watch)
+
+    # A starts a message to the hall (咨询投诉), types a phone number, thinks better of it.
+    tap(window.home.tile_buttons["complaint"])
+    settle(qtbot, qapp)
+    complaint = real.nav.current
+    assert complaint.name == "complaint"
+    complaint.text.insertPlainText("低保的事，请打电话 " + A_PHONE)
+    QTest.keyClicks(complaint.phone, A_PHONE)
+    tap(complaint.back_button)
+    settle(qtbot, qapp)
+    assert real.nav.current.name == "home" and window.ctx.session.active
 
     # A: card, face, the form, one page of two, the review.
     open_item_from_home(qtbot, qapp, real)
@@ -92,6 +110,7 @@ def test_a_villager_who_walks_away_leaves_nothing_for_the_next(
     settle(qtbot, qapp)
     assert window.ctx.session.identity is None and not window.overlay.isVisible()
     assert find_traces(qapp, traces, others) == []
+    assert undo_histories(qapp) == []  # no 撤销 brings anything of A back
     kept = apply.drafts.peek(a)  # kept for A alone, step by step
     assert kept is not None and kept.values.get("phone") == A_PHONE
 

@@ -234,6 +234,21 @@ def find_traces(
     return found
 
 
+def undo_histories(app: QApplication) -> list[str]:
+    """The text fields that could still be undone back to something (a long press offers
+    撤销 on any QLineEdit; a keyboard's Ctrl+Z does it too): at a visit's end, none may."""
+    found = []
+    for widget in kiosk_widgets(app):
+        if isinstance(widget, QLineEdit):
+            if widget.isUndoAvailable() or widget.isRedoAvailable():
+                found.append(_where(widget))
+        elif isinstance(widget, QTextEdit | QPlainTextEdit):
+            document = widget.document()
+            if document.isUndoAvailable() or document.isRedoAvailable():
+                found.append(_where(widget))
+    return found
+
+
 def image_hashes(app: QApplication) -> set[str]:
     """Every picture on a widget now (labels, icons, and pictures kept in attributes)."""
     hashes = set()

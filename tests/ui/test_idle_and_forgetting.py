@@ -133,3 +133,16 @@ def test_home_ends_the_visit_and_restores_the_terminals_language_and_mode(qapp, 
     assert window.navigator.current.name == "home"
     assert window.ctx.tr.language == "zh_CN" and window.ctx.theme.elderly
     assert window.ctx.session.identity is None and form.phone.text() == ""
+
+
+def test_nothing_typed_comes_back_with_undo_after_the_visit(qapp, qtbot):
+    """QLineEdit.clear() is undoable: a long press (撤销) or Ctrl+Z would bring back the last
+    person's phone number unless forgetting also empties the fields' undo history."""
+    clock = FakeClock()
+    window, form = open_form(qapp, clock)
+    qtbot.keyClicks(form.phone, "13800138000")
+    clock.advance(90)
+    window.watch.tick()
+    assert form.phone.text() == "" and not form.phone.isUndoAvailable()
+    form.phone.undo()
+    assert form.phone.text() == ""
