@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
 SYSTEM_PYTHON := /usr/bin/python3
 
-.PHONY: setup system run test lint typecheck imports pytest bench soak lock clean package package-smoke translations
+.PHONY: setup system run test lint typecheck imports pytest bench soak lock clean package package-smoke translations demo
 
 setup: system $(STAMP)
 
@@ -45,6 +45,12 @@ bench: setup
 soak: setup
 	$(PY) -m pytest -m soak
 
+# The main journeys walked headless against the reference platform: a screenshot of every screen
+# (both modes, both orientations, Chinese, plus Uyghur and English) and the printed receipts in
+# demo-output/, listed in demo-output/index.html (scripts/demo.py).
+demo: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m scripts.demo
+
 # The one-folder bundle (kiosk.spec) in dist/kiosk/, with its size and build time printed.
 package: setup
 	@start=$$(date +%s); \
@@ -69,4 +75,4 @@ lock: system
 	$(PY) -m pip freeze --exclude-editable | sort -f > requirements.lock
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist demo-output

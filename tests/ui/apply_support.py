@@ -34,6 +34,12 @@ LOW_INCOME = "000113001000"  # 低保申请: a form with numbers, four materials
 CARD_REPLACEMENT = "000121005000"  # 社保卡补换: a fee of 15 yuan, a choice, only the ID card
 ELDERLY_CARD = "000113006000"  # 老年人优待证: a short form
 
+Shot = Callable[[str], None]
+
+
+def no_shot(_name: str) -> None:
+    """Tests walk on without screenshots."""
+
 
 def document_frame() -> np.ndarray:
     """A photographed A4 page (1280x960) the document pipeline accepts."""
@@ -98,9 +104,11 @@ def from_guide_to_form(
     who: Identity,
     code: str,
     resumed: bool = False,
+    shot: Shot = no_shot,
 ) -> ApplyScreen:
     """The item's guide page, 在本机申请, card, "is this you?", face: the form shows (or,
-    with `resumed`, the offer to continue this card holder's half-finished application)."""
+    with `resumed`, the offer to continue this card holder's half-finished application).
+    `shot(name)` is called at each state on the way (make demo saves a screenshot)."""
     # A fresh scripted face per visit: the simulated head turn is played once.
     window.ctx.services.identify = IdentifyService(
         window.ctx.clock, SimulatedFaceEngine(), lambda: HeadTurnChallenge(max_frames=30)
@@ -109,16 +117,20 @@ def from_guide_to_form(
     nav.go("guide_item", {"code": code})
     item_page = nav.current
     qtbot.waitUntil(lambda: item_page.apply_button.isVisible(), timeout=10_000)  # type: ignore[attr-defined]
+    shot("item")
     tap(item_page.apply_button)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: nav.current.name == "identify", timeout=10_000)
     identify = nav.current
+    shot("identify-card")
     present_card(qtbot, qapp, reader, who)
+    shot("identify-confirm")
     tap(identify.yes_button)  # type: ignore[attr-defined]
     screen = apply_screen(window)
     show_face(qtbot, qapp, window, camera, lambda: nav.current is screen)
     page = screen.resume_page if resumed else screen.form_page
     qtbot.waitUntil(lambda: screen.pages.currentWidget() is page, timeout=10_000)
     settle(qtbot, qapp)
+    shot("form")
     return screen
 
 
@@ -174,21 +186,29 @@ def capture(qtbot: Any, qapp: QApplication, screen: ApplyScreen) -> None:
 
 
 def fill_form_and_photograph(
-    qtbot: Any, qapp: QApplication, screen: ApplyScreen, camera: SimulatedCamera
+    qtbot: Any,
+    qapp: QApplication,
+    screen: ApplyScreen,
+    camera: SimulatedCamera,
+    shot: Shot = no_shot,
 ) -> None:
     """老年人优待证: the phone typed, both photo pages taken, on to the review."""
     type_field(screen, "phone", "13800138000")
+    shot("form-filled")
     tap(screen.form_next)
     settle(qtbot, qapp)
     assert screen.pages.currentWidget() is screen.materials
     page = document_frame()
     ok = screen.ctx.tr.t("document.ok")
-    for _ in range(2):
+    for n in range(2):
         show_page(
             qtbot, qapp, screen, camera, page, lambda: screen.materials.guidance.plain() == ok
         )
+        shot(f"materials-{n + 1}")
         capture(qtbot, qapp, screen)
     assert screen._current is None
+    shot("materials-done")
     tap(screen.materials.next_button)
     settle(qtbot, qapp)
     assert screen.pages.currentWidget() is screen.review
+    shot("review")
