@@ -29,6 +29,8 @@ from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.session_watch import Defaults
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "demo-output"
 PORTRAIT, LANDSCAPE = (1080, 1920), (1920, 1080)
@@ -123,6 +125,7 @@ class Demo:
     tech_number: str
     shots: dict[str, list[Path]] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per pass and journey
     receipt_no: str = ""
     step: int = 0
     now: Pass = PASSES[0]
@@ -426,13 +429,19 @@ def run(passes: list[Pass], journeys: list[str], out: Path) -> Demo:
         for p in passes:
             demo.now, demo.step = p, 0
             demo.window.resize(*p.size)
+            # The terminal's own language and mode for this pass, as its config would set them:
+            # every visit starts (and ends) in them. Switching the whole window's style sheet per
+            # visit instead costs seconds each time.
+            demo.window.watch.defaults = Defaults(p.language, p.elderly, True)
             for name in journeys:
+                started = time.monotonic()
                 demo.fresh_visit()
                 try:
                     JOURNEYS[name](demo)
                 except Exception as exc:  # one journey's fault must not hide the rest
                     demo.failures.append(f"{p.tag} {name}: {type(exc).__name__}: {exc}")
                     demo.shot(f"{name}-FAILED")
+                demo.seconds[f"{p.tag} {name}"] = time.monotonic() - started
         demo.fresh_visit()
         demo.settle()
     write_index(demo, out)
@@ -491,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
         f"demo: {count} screenshots in {len(demo.shots)} passes, {len(receipts(args.out))} receipts"
     )
     print(f"      in {args.out}/ (open {args.out / 'index.html'}), {took:.0f} s")
+    slowest = sorted(demo.seconds.items(), key=lambda kv: -kv[1])[:5]
+    print("      slowest:", ", ".join(f"{k} {v:.1f} s" for k, v in slowest))
     for failure in demo.failures:
         print("FAILED", failure, file=sys.stderr)
     return 1 if demo.failures else 0
