@@ -397,8 +397,16 @@ def running_kiosk(out: Path, work: Path) -> Iterator[Demo]:
                 devices_printer__host=host,
                 devices_printer__port=str(port),
             )
+            saved = {key: os.environ.get(key) for key in env}
             os.environ.update(env)
-            built = build(app, EXAMPLE)
+            try:
+                built = build(app, EXAMPLE)
+            finally:  # read by build() only; a test process must not keep them
+                for key, value in saved.items():
+                    if value is None:
+                        os.environ.pop(key, None)
+                    else:
+                        os.environ[key] = value
             if not isinstance(built, Kiosk):
                 raise RuntimeError("the kiosk did not start (out of service)")
             kiosk = built
@@ -496,10 +504,9 @@ def main(argv: list[str] | None = None) -> int:
     demo = run(passes, journeys, args.out)
     took = time.monotonic() - started
     count = sum(len(paths) for paths in demo.shots.values())
-    print(
-        f"demo: {count} screenshots in {len(demo.shots)} passes, {len(receipts(args.out))} receipts"
-    )
-    print(f"      in {args.out}/ (open {args.out / 'index.html'}), {took:.0f} s")
+    slips = len(receipts(args.out))
+    print(f"demo: {count} screenshots ({len(demo.shots)} passes), {slips} receipts and slips")
+    print(f"      in {args.out}/ (open {args.out / 'index.html'}); took {took:.0f} s")
     slowest = sorted(demo.seconds.items(), key=lambda kv: -kv[1])[:5]
     print("      slowest:", ", ".join(f"{k} {v:.1f} s" for k, v in slowest))
     for failure in demo.failures:
