@@ -485,6 +485,33 @@ def receipts(out: Path) -> list[Path]:
     return sorted((out / "receipts").glob("job-*.png"))
 
 
+# The README's few (docs/screenshots/): name -> (file under demo-output/, width in pixels).
+README_SHOTS = {
+    "home-elderly-portrait.png": ("screens/zh-elderly-portrait/01-home.png", 540),
+    "apply-form-elderly.png": ("screens/zh-elderly-portrait/10-apply-form-filled.png", 540),
+    "receipt.png": ("receipts/job-001.png", 432),
+    "home-landscape.png": ("screens/zh-normal-landscape/01-home.png", 960),
+    "agent-home.png": ("screens/zh-elderly-portrait/33-agent-home.png", 540),
+    "home-uyghur.png": ("screens/ug-elderly-portrait/01-home.png", 540),
+}
+
+
+def copy_for_readme(out: Path, docs: Path) -> list[Path]:
+    """Downscaled, 64-colour copies (tens of KB each: they are committed)."""
+    from PIL import Image
+
+    docs.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (path, width) in README_SHOTS.items():
+        image = Image.open(out / path).convert("RGB")
+        image = image.resize(
+            (width, round(image.height * width / image.width)), Image.Resampling.LANCZOS
+        )
+        image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(docs / name, optimize=True)
+        written.append(docs / name)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -494,6 +521,9 @@ def main(argv: list[str] | None = None) -> int:
         "--journeys", default="", help="comma-separated, of: " + ", ".join(JOURNEYS)
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--readme", action="store_true", help="also refresh docs/screenshots/ (every pass)"
+    )
     args = parser.parse_args(argv)
     passes = [p for p in PASSES if not args.passes or p.tag in args.passes.split(",")]
     journeys = args.journeys.split(",") if args.journeys else list(JOURNEYS)
@@ -511,6 +541,9 @@ def main(argv: list[str] | None = None) -> int:
     print("      slowest:", ", ".join(f"{k} {v:.1f} s" for k, v in slowest))
     for failure in demo.failures:
         print("FAILED", failure, file=sys.stderr)
+    if args.readme and not demo.failures:
+        for path in copy_for_readme(args.out, ROOT / "docs" / "screenshots"):
+            print(f"      {path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
     return 1 if demo.failures else 0
 
 
