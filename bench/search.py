@@ -16,6 +16,7 @@ from typing import Any
 from kiosk.domain.catalog import Catalog
 from kiosk.services.search import SearchIndex, units
 
+GOAL_P95_MS = 10.0  # issue 5: what a villager typing on the touch keyboard should not notice
 SEED = Path(__file__).resolve().parents[1] / "central" / "seed" / "catalog.json"
 WHO = (
     "农村", "城镇", "社区", "困难群众", "残疾人", "退休人员", "独生子女家庭", "外出务工人员",
@@ -107,9 +108,8 @@ def bench_search(n: int = 5000, rounds: int = 10) -> None:
     f50, f95 = _pct(floor, 0.5), _pct(floor, 0.95)
     print(f"catalog search over {n} items ({len(QUERIES)} queries x {rounds}):")
     print(f"  index build   {build_s:7.2f} s    (pypinyin; on a worker, once per catalog change)")
-    print(
-        f"  ours          p50 {p50:6.2f} ms   p95 {p95:6.2f} ms   max {top:6.2f} ms  (goal p95 10)"
-    )
+    print(f"  ours          p50 {p50:6.2f} ms   p95 {p95:6.2f} ms   max {top:6.2f} ms")
+    print(f"  goal          p95 <= {GOAL_P95_MS:.0f} ms: ours is {p95 / GOAL_P95_MS:.0%} of it")
     print(f"  naive scan    p50 {f50:6.2f} ms   p95 {f95:6.2f} ms   (substrings: no mix, no typos)")
     print(f"  ratio         p95 {p95 / f95:6.2f}x")
 

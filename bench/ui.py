@@ -184,7 +184,10 @@ def bench_cold_start(tmp: Path, central: CentralHandle, rounds: int) -> None:
 
 
 class Heartbeat:
-    """A precise 5 ms timer on the GUI thread; the gaps between its ticks, in ms."""
+    """A precise 5 ms timer on the GUI thread; the gaps between its ticks, in ms, and how much
+    of the longest gap the GUI thread spent on a core: near all of it, Qt or our code was
+    working (layout, paint, a slot); little of it, the thread waited (for the GIL held by
+    another thread of ours, or for a core the machine's other processes had)."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
@@ -192,21 +195,25 @@ class Heartbeat:
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
-        self.ticks: list[float] = []
+        self.ticks: list[tuple[float, float]] = []
 
     def _tick(self) -> None:
-        self.ticks.append(time.perf_counter())
+        self.ticks.append((time.perf_counter(), time.thread_time()))
 
     @contextmanager
-    def beating(self, gaps: list[list[float]]) -> Iterator[None]:
-        self.ticks = [time.perf_counter()]
+    def beating(self, gaps: list[list[float]], on_cpu: list[float]) -> Iterator[None]:
+        self.ticks = []
+        self._tick()
         self.timer.start(BEAT_MS)
         try:
             yield
         finally:
             self.timer.stop()
             self._tick()
-            gaps.append([(b - a) * 1000 for a, b in zip(self.ticks, self.ticks[1:], strict=False)])
+            pairs = list(zip(self.ticks, self.ticks[1:], strict=False))
+            gaps.append([(b[0] - a[0]) * 1000 for a, b in pairs])
+            a, b = max(pairs, key=lambda pair: pair[1][0] - pair[0][0])
+            on_cpu.append((b[1] - a[1]) * 1000)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
@@ -411,6 +418,7 @@ def bench_stalls(tmp: Path, central: CentralHandle, rounds: int) -> None:
         repaints: list[float] = []
         gaps: dict[str, list[list[float]]] = {"idle": [], "card": [], "print": [], "sync": []}
         spans: dict[str, list[float]] = {name: [] for name in gaps}
+        on_cpu: dict[str, list[float]] = {name: [] for name in gaps}
         for i in range(rounds):
             # before each card: the identify screen waits for it, with a fresh visit
             kiosk.ctx.session.finish()
@@ -435,7 +443,7 @@ def bench_stalls(tmp: Path, central: CentralHandle, rounds: int) -> None:
                 ("sync", sync),
             ):
                 started = time.perf_counter()
-                with heartbeat.beating(gaps[name]):
+                with heartbeat.beating(gaps[name], on_cpu[name]):
                     action()
                 spans[name].append(time.perf_counter() - started - TAIL_MS / 1000)
                 if name == "card":
@@ -472,8 +480,9 @@ def bench_stalls(tmp: Path, central: CentralHandle, rounds: int) -> None:
         ratio = statistics.median(longest) / max(statistics.median(base), 0.1)
         took = "" if name == "idle" else f"; took {spread(spans[name], 3)} s"
         print(
-            f"  {label:22} longest stall {spread(longest, 1)} ms, p99 gap {spread(p99, 1)} ms"
-            f" ({ratio:.1f}x idle){took}"
+            f"  {label:22} longest stall {spread(longest, 1)} ms ({ratio:.1f}x idle;"
+            f" GUI thread on a core {statistics.median(on_cpu[name]):.0f} ms of it),"
+            f" p99 gap {spread(p99, 1)} ms{took}"
         )
     print(f"  one full repaint of the window (offscreen, for comparison): {spread(repaints, 1)} ms")
 
