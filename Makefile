@@ -39,8 +39,9 @@ pytest: setup
 
 test: lint typecheck imports pytest
 
+# `make bench PARTS="ui search"` runs only those parts (see bench/__main__.py).
 bench: setup
-	$(PY) -m bench
+	$(PY) -m bench $(PARTS)
 
 soak: setup
 	$(PY) -m pytest -m soak
