@@ -13,6 +13,8 @@ from kiosk.ports.clock import FakeClock
 from tests.ui.agent_states import STATES
 from tests.ui.support import make_window, sample_devices, sample_services
 
+pytestmark = pytest.mark.soak  # pictures for people, not checks: make soak takes them
+
 OUT = Path(__file__).resolve().parents[2] / "test-output" / "agent"
 
 

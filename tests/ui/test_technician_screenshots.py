@@ -12,6 +12,8 @@ from tests.ui.support import make_window
 from tests.ui.tech_states import STATES
 from tests.ui.tech_support import screenshot
 
+pytestmark = pytest.mark.soak  # pictures for people, not checks: make soak takes them
+
 
 @pytest.mark.parametrize(
     ("elderly", "language"), [(True, "zh_CN"), (True, "ug_CN"), (False, "zh_CN")]
