@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.support.central import central, shared_central  # noqa: F401
 from tests.support.kiosk_app import start_kiosk  # noqa: F401
@@ -17,11 +19,22 @@ apply_input_method_environment()
 
 
 @pytest.fixture(autouse=True)
-def _collect_garbage_on_the_test_thread() -> Iterator[None]:
-    """A test's windows and screens hold reference cycles (slots that capture their screen):
-    collected here, on the GUI thread, once the test is over. Left to the cyclic collector they
-    may be freed later on whatever thread happens to allocate, e.g. a worker of the next test,
-    and a QWidget destroyed off the GUI thread crashes the process (seen as a segfault or an
-    abort in test_technician_app after the accessibility sweep)."""
+def _nothing_of_a_test_outlives_it() -> Iterator[None]:
+    """Once a test is over, its windows are closed and deleted, then its garbage collected,
+    all on the GUI thread.
+
+    Windows left open pile up: every later stylesheet change (each kiosk and test window sets
+    its theme) repolishes every widget of every earlier test, so tests/ui grew from 2 s a test
+    to minutes and the run to gigabytes. And a test's screens hold reference cycles (slots that
+    capture their screen): left to the cyclic collector they may be freed later on whatever
+    thread happens to allocate, e.g. a worker of the next test, and a QWidget destroyed off
+    the GUI thread crashes the process (seen as a segfault or an abort in
+    test_technician_app after the accessibility sweep)."""
     yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        for window in app.topLevelWidgets():
+            window.close()
+            window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()

@@ -111,6 +111,12 @@ class MainWindow(QMainWindow):
             if ctx.devices is None
             else CardWatch(ctx.session, ctx.devices, self.watch.end_visit)
         )
+        # The window owns its watchers: two of them filter every event of the application and
+        # all of them run timers or hold slots, so they must end with the window (a closed
+        # window's watch that kept filtering would slow every later window, e.g. in tests).
+        for part in (self.watch, self.technician, self.agent, self.card_watch):
+            if part is not None:
+                part.setParent(self)
         self.navigator.reset("home")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
