@@ -6,6 +6,8 @@
 - TitleLabel: a screen's title, the largest text.
 - Banner: a status line that always carries a symbol and words as well as its colour.
 - BigButton: a touch target that is never smaller than the mode's minimum.
+- TouchScroll: a page that may be taller than the panel (a landscape panel in elderly mode);
+  it scrolls by dragging a finger and by its wide bar.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ import html
 from enum import StrEnum
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
 
 from ui.theme import LINE_HEIGHT_PERCENT
 
@@ -127,3 +137,20 @@ class BigButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return QSize(max(hint.width(), self._text_width() + _PADDING_PX), hint.height())
+
+
+class TouchScroll(QScrollArea):
+    """Holds `content` at the full width of the screen and scrolls it up and down when it is
+    taller than the room there is, by dragging a finger (QScroller) and by the bar.
+
+    Only a part of a screen scrolls, never the whole window: a scroll area around the screen
+    stack was tried and relaid out its word-wrapped labels for minutes (docs/ui.md)."""
+
+    def __init__(self, content: QWidget | None = None) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        if content is not None:
+            self.setWidget(content)

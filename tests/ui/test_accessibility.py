@@ -100,7 +100,9 @@ def test_every_screen_meets_the_guideline(qapp, elderly, language, size, colours
             window.navigator.go(name, state if isinstance(state, dict) else {})
             if callable(state):
                 state(screen)
-            settle(qapp)  # the screen's data comes from a worker
+            # The data comes from a worker; a scroll area resizes its content a few event
+            # loop turns after the content changed (each layout level posts to the next).
+            settle(qapp, rounds=6)
             findings += audit(screen, name, elderly, colours=colours, screen_size=QSize(*size))
     window.watch.end_visit()
     assert not findings, "\n".join(map(str, findings))

@@ -4,14 +4,15 @@ list of materials with how many pages each still needs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.catalog import ServiceItem
 from kiosk.services.apply import ApplyDraft, needs_photo
 from ui.camera_preview import CameraPreview, Outline
 from ui.context import UiContext
 from ui.i18n import Text
-from ui.widgets import BigButton, BodyLabel, TitleLabel
+from ui.widgets import BigButton, BodyLabel, TitleLabel, TouchScroll
 
 MATERIALS_MESSAGES = {
     "apply.materials_title": Text("拍照上传材料", "ماتېرىياللارنى رەسىمگە تارتىش"),
@@ -70,12 +71,32 @@ class MaterialsPage(QWidget):
         row.addWidget(self.skip_button, 1)
         for widget in (self.heading, self.now, self.place):
             box.addWidget(widget)
-        box.addWidget(self.preview, 1)
-        box.addWidget(self.guidance)
-        box.addWidget(self.capture_button)
-        box.addLayout(row)
-        box.addWidget(self.list)
-        box.addWidget(self.next_button)
+        # Portrait: the preview above the buttons and the list. Landscape: the preview on the
+        # left and the rest beside it, scrolling if the list is long (resizeEvent turns it).
+        self.split = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        box.addLayout(self.split, 1)
+        self.split.addWidget(self.preview, 1)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.guidance)
+        column.addWidget(self.capture_button)
+        column.addLayout(row)
+        column.addWidget(self.list)
+        column.addStretch(1)
+        column.addWidget(self.next_button)
+        self.side = TouchScroll(side)
+        self.split.addWidget(self.side)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        landscape = self.width() > self.height()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        if self.split.direction() != direction:
+            self.split.setDirection(direction)
+            self.split.setStretch(1, 1 if landscape else 0)
 
     def t(self, key: str, **params: object) -> str:
         return self.ctx.tr.t(key, **params)

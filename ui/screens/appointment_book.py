@@ -31,7 +31,7 @@ from ui.screens.appointment_slip import (
 )
 from ui.screens.progress_keypad import DIGITS, KeyPad, group_phone
 from ui.screens.ticket_slip import SlipView
-from ui.widgets import BannerKind, BigButton, BodyLabel
+from ui.widgets import BannerKind, BigButton, BodyLabel, TouchScroll
 
 POLL_MS = 500
 
@@ -139,7 +139,7 @@ class BookScreen(Screen):
         layout.addWidget(self.skip_phone)
         layout.addStretch(1)
         # confirm
-        self.confirm_page, layout = self._page()
+        self.confirm_page, layout = self._page(scrolls=True)
         self.summary = BodyLabel()
         self.confirm_button = BigButton()
         self.confirm_button.clicked.connect(self._book)
@@ -147,7 +147,7 @@ class BookScreen(Screen):
         layout.addStretch(1)
         layout.addWidget(self.confirm_button)
         # result
-        self.result_page, layout = self._page()
+        self.result_page, layout = self._page(scrolls=True)
         self.slip_view = SlipView()
         self.other_slot = BigButton()
         self.other_slot.clicked.connect(lambda: self._pick_day(self.day))
@@ -158,10 +158,13 @@ class BookScreen(Screen):
         layout.addWidget(self.other_slot)
         layout.addWidget(self.done_button)
 
-    def _page(self) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget()
-        layout = QVBoxLayout(page)
+    def _page(self, scrolls: bool = False) -> tuple[QWidget, QVBoxLayout]:
+        """`scrolls`: a page of text that may be taller than the room there is (a landscape
+        panel in elderly mode); `page` is what the stack shows."""
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
+        page = TouchScroll(content) if scrolls else content
         self.pages.addWidget(page)
         return page, layout
 

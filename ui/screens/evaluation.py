@@ -141,7 +141,8 @@ class EvaluationScreen(Screen):
         layout.addWidget(self.level_question)
         self.level_buttons: dict[Level, BigButton] = {}
         for level in LEVELS:
-            button = BigButton(role="tile")
+            # Not tiles: five tiles high do not fit a landscape panel in elderly mode.
+            button = BigButton()
             button.clicked.connect(lambda _c=False, level=level: self._choose_level(level))
             self.level_buttons[level] = button
             layout.addWidget(button)

@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.catalog import Audience, Delivery, Depth, MaterialForm
 from kiosk.services.catalog import CatalogView
 from ui.i18n import Text, Translator
 from ui.navigation import Screen
-from ui.widgets import BannerKind, BodyLabel
+from ui.widgets import BannerKind, BodyLabel, TouchScroll
 
 STALE_MINUTES = 24 * 60  # older than a day: say so loudly, time limits and fees may have moved
 
@@ -112,20 +111,16 @@ def stale_days(source: CatalogView, now: datetime) -> int | None:
     return minutes // (24 * 60)
 
 
-class ScrollColumn(QScrollArea):
+class ScrollColumn(TouchScroll):
     """A column of widgets that scrolls by dragging a finger (and by its wide scroll bar)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.addStretch(1)
         self.setWidget(inner)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
     def set_widgets(self, widgets: Sequence[QWidget]) -> None:
         self.clear()

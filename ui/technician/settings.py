@@ -7,12 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.ports.settings import Setting, SettingRefused
 from ui.i18n import Text
 from ui.technician.base import TechScreen
-from ui.widgets import BannerKind, BigButton, BodyLabel
+from ui.widgets import BannerKind, BigButton, BodyLabel, TouchScroll
 
 SETTINGS = "tech_settings"
 # The editable fields in the technician's words: (label, the rule the kiosk applies).
@@ -95,9 +95,6 @@ class TechSettingsScreen(TechScreen):
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
         self.editable_title = BodyLabel(role="field")
-        self.form_box = QWidget()
-        self.form = QGridLayout(self.form_box)
-        self.form.setColumnStretch(1, 1)
         self.save_button = BigButton()
         self.save_button.clicked.connect(self.save)
         self.restart_button = BigButton(role="danger")
@@ -107,8 +104,15 @@ class TechSettingsScreen(TechScreen):
         self.view = QPlainTextEdit()
         self.view.setReadOnly(True)
         self.view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # keys and values are LTR
-        for widget in (self.editable_title, self.form_box, self.save_button, self.restart_button):
-            self.body.addWidget(widget)
+        # The editable rows scroll (a landscape panel in elderly mode has room for few), each
+        # label above its input at the full width, so long labels wrap and still fit; the
+        # effective configuration below scrolls in its own view.
+        editable = QWidget()
+        self.form = QVBoxLayout(editable)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.editable_title, self.save_button, self.restart_button):
+            self.form.addWidget(widget)
+        self.body.addWidget(TouchScroll(editable), 2)
         self.body.addWidget(self.effective_title)
         self.body.addWidget(self.view, 1)
         self.inputs: dict[str, QLineEdit | BigButton] = {}
@@ -145,24 +149,21 @@ class TechSettingsScreen(TechScreen):
 
     def _show(self, settings: list[Setting]) -> None:
         self._settings = settings
-        while self.form.count():
-            item = self.form.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        for old in (*self.labels.values(), *self.inputs.values()):
+            self.form.removeWidget(old)
+            old.deleteLater()
         self.inputs, self.labels = {}, {}
-        row = 0
         for s in settings:
             if s.key not in FIELDS:
                 continue
             label = BodyLabel(role="field")
             label.set_plain(self._label(s))
-            self.form.addWidget(label, row, 0)
             widget = self._input(s)
             widget.setEnabled(s.editable)
-            self.form.addWidget(widget, row, 1)
+            row = self.form.indexOf(self.save_button)  # the rows go between title and buttons
+            self.form.insertWidget(row, label)
+            self.form.insertWidget(row + 1, widget)
             self.inputs[s.key], self.labels[s.key] = widget, label
-            row += 1
         self.save_button.setEnabled(bool(self.inputs))
         self.view.setPlainText("\n".join(self._line(s) for s in settings))
 
