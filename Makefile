@@ -34,8 +34,10 @@ typecheck: setup
 imports: setup
 	$(VENV)/bin/lint-imports
 
+# One worker per core (pytest-xdist), a test file's tests on one worker: the UI tests are
+# CPU-bound and the device tests share pcscd under their own cross-process lock.
 pytest: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 test: lint typecheck imports pytest
 
