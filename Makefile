@@ -34,10 +34,10 @@ typecheck: setup
 imports: setup
 	$(VENV)/bin/lint-imports
 
-# One worker per core (pytest-xdist), a test file's tests on one worker: the UI tests are
-# CPU-bound and the device tests share pcscd under their own cross-process lock.
+# One worker per core (pytest-xdist; an idle worker takes tests queued for a busy one): the
+# UI tests are CPU-bound, and the device tests share pcscd under their own cross-process lock.
 pytest: setup
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist worksteal
 
 test: lint typecheck imports pytest
 

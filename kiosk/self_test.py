@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from offline_queue.records import NewRecord
 from offline_queue.store import open_terminal_outbox
 
 TIMEOUT_S = 90
+FULLSCREEN_GRACE_S = 20  # for the compositor to make the window full screen
 
 
 # A fictitious applicant (the ID number passes the checksum; no such person is meant).
@@ -179,6 +181,17 @@ def main(argv: list[str]) -> int:
             kiosk.window.out_of_service
         )
 
+    shown_at = time.monotonic()
+
+    def sized() -> bool:
+        """Full screen once the compositor's configure has arrived (late on a loaded machine);
+        after FULLSCREEN_GRACE_S the size is reported as it is, for the caller to judge."""
+        if not kiosk.config.ui.fullscreen:
+            return True
+        if kiosk.window.size() == kiosk.window.screen().size():
+            return True
+        return time.monotonic() - shown_at > FULLSCREEN_GRACE_S
+
     def gui_facts() -> dict[str, Any]:
         """Read on the GUI thread, before the worker runs."""
         return {
@@ -199,7 +212,7 @@ def main(argv: list[str]) -> int:
             probe.show()
             probe.setFocus()
             app.inputMethod().show()
-        if at_home() and (keyboard_up() or not wants_keyboard):
+        if at_home() and (keyboard_up() or not wants_keyboard) and sized():
             waiting.stop()
             found = gui_facts()
             probe.close()

@@ -4,7 +4,7 @@ drive the identify step (card, "is this you?", face) as a villager would."""
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from PySide6.QtWidgets import QApplication
@@ -13,6 +13,7 @@ from devices.face.liveness import HeadTurnChallenge
 from devices.simulated_camera import SimulatedCamera
 from devices.simulated_face import SimulatedFaceEngine
 from kiosk.domain.identity import Identity
+from kiosk.ports.card_reader import CardReader
 from kiosk.ports.clock import FakeClock
 from kiosk.ports.face import FaceEngine
 from kiosk.services.identify import IdentifyService
@@ -55,6 +56,7 @@ def kiosk_with_devices(
     clock: FakeClock | None = None,
     face: FaceEngine | None = None,
     reader: TestCardReader | None = None,
+    card_reader: CardReader | None = None,  # a real driver, in place of `reader`
     camera: Any = None,
     services: Services | None = None,
     speaker: RecordingSpeaker | None = None,
@@ -74,7 +76,7 @@ def kiosk_with_devices(
         qapp,
         clock=clock,
         services=services,
-        card_readers={"card_reader": reader},
+        card_readers={"card_reader": card_reader or reader},
         camera=camera,
         speaker=speaker,
         language=language,
@@ -125,7 +127,13 @@ def settle(qtbot: Any, qapp: QApplication) -> None:
     qapp.processEvents()
 
 
-def present_card(qtbot: Any, qapp: QApplication, reader: TestCardReader, who: Identity) -> None:
+class CardSlot(Protocol):
+    """Where a test puts a card: the in-process reader, or vpcd (tests/ui/test_agent_journey)."""
+
+    def insert(self, identity: Identity) -> None: ...
+
+
+def present_card(qtbot: Any, qapp: QApplication, reader: CardSlot, who: Identity) -> None:
     reader.insert(who)
     settle(qtbot, qapp)
 

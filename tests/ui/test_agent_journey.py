@@ -1,11 +1,14 @@
 """Proxy agent mode on real parts: the reference platform on loopback (the agent registered
 there, the operator list and worklists fetched from it, cases filed under the agent and one
 sent back for 补正 through the central admin), the real audit log in the data dir, the ESC/POS
-emulator over TCP for the day slip, an in-process card reader and the simulated camera for the
-villagers' identify step, the real UI offscreen with a hand-moved clock."""
+emulator over TCP for the day slip, the simulated camera for the villagers' identify step, the
+real UI offscreen with a hand-moved clock. The cards: an in-process reader, and for the journey
+also the real card stack (each card a virtual card in vpcd, seen by pcscd, read by the kiosk's
+PC/SC driver)."""
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -18,18 +21,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
+from devices.emulators.card_model import kiosk_test_card
 from devices.emulators.escpos_printer import EscposPrinterEmulator
-from devices.emulators.people import make_id_number
+from devices.emulators.people import PEOPLE, Person, make_id_number
 from devices.escpos_printer import escpos_printer_from_config
+from devices.pcsc.driver import PcscCardReader
 from devices.receipt_layout import render_slip
 from devices.simulated_face import SimulatedFaceEngine
 from kiosk.app import build_agent_desk
 from kiosk.config import Config
 from kiosk.contract.records import record_content_hash
 from kiosk.domain.agent_day import summarise
-from kiosk.domain.identity import Identity
+from kiosk.domain.identity import CardKind, Identity
 from kiosk.domain.submission import Agent
 from kiosk.ports.audit import AuditEntry
+from kiosk.ports.card_reader import CardEvent, CardEventKind
 from kiosk.ports.clock import FakeClock
 from kiosk.services.agent import AgentDesk
 from offline_queue.audit import open_terminal_audit, verify_chain
@@ -38,7 +44,9 @@ from offline_queue.platform_client import PlatformClient
 from offline_queue.terminal import signed_client
 from tests.central.test_contract_server import push, submission
 from tests.offline_queue.kiosk_side import enrolled_kiosk
+from tests.support import pcsc
 from tests.support.central import DEFAULT_HALL, CentralHandle
+from tests.support.pcsc import VpcdSlot
 from tests.ui.cards import LI, LIU_LONG_TERM, ZHANG, TestCardReader
 from tests.ui.journeys import identify_screen, kiosk_with_devices, present_card, settle, show_face
 from ui.agent.home import AgentHomeScreen
@@ -48,10 +56,56 @@ from ui.agent.worklist import AgentWorklistScreen
 from ui.context import Services
 from ui.main_window import MainWindow
 
-AGENT_ID_NUMBER = make_id_number("451123", date(1975, 5, 4), 31)
 AGENT_NAME, AGENT_PIN = "黄代办", "258036"
-AGENT_CARD = replace(ZHANG, name=AGENT_NAME, id_number=AGENT_ID_NUMBER)
+AGENT_PERSON = replace(
+    next(p for p in PEOPLE if p.label == "plain"),
+    name=AGENT_NAME,
+    region="451123",
+    birth_date=date(1975, 5, 4),
+    sequence=31,
+    label="the agent",
+)
+AGENT_ID_NUMBER = make_id_number("451123", date(1975, 5, 4), 31)
+AGENT_CARD = AGENT_PERSON.identity(CardKind.KIOSK_TEST)
 VILLAGERS = (ZHANG, LI, LIU_LONG_TERM)
+
+# pcscd with the vpcd virtual reader, as tests/devices use them (`vpcd_slot` here)
+pcsc_service, vpcd_slot = pcsc.pcsc_service, pcsc.vpcd
+
+
+class VpcdCards:
+    """TestCardReader's calls on the real card stack: a card put on the reader is a virtual
+    card in vpcd, which pcscd sees and the kiosk's PC/SC driver reads; its events reach the
+    screens through the same bridge as any reader's. remove() returns once the driver has
+    seen the card go (pcscd polls its readers)."""
+
+    def __init__(self, slot: VpcdSlot, driver: PcscCardReader) -> None:
+        self.slot, self.driver = slot, driver
+        self.card: Identity | None = None
+        self._gone = threading.Event()
+        driver.subscribe_events(self._seen)  # after the kiosk's bridge: it hears first
+
+    def _seen(self, event: CardEvent) -> None:
+        if event.kind is CardEventKind.CARD_REMOVED:
+            self._gone.set()
+
+    def insert(self, identity: Identity) -> None:
+        self._gone.clear()
+        self.slot.insert(kiosk_test_card(_person(identity)))
+        self.card = identity
+
+    def remove(self) -> None:
+        self.slot.remove()
+        assert self._gone.wait(10), "the PC/SC driver never saw the card go"
+        self.card = None
+
+
+def _person(identity: Identity) -> Person:
+    """The sample person whose card states `identity` (the agent's, or a villager's)."""
+    for p in (AGENT_PERSON, *PEOPLE):
+        if p.id_number == identity.id_number:
+            return p
+    raise KeyError(identity.masked_name)
 
 
 class EveryVillagerTurns(SimulatedFaceEngine):
@@ -64,7 +118,7 @@ class EveryVillagerTurns(SimulatedFaceEngine):
 @dataclass
 class AgentKiosk:
     window: MainWindow
-    reader: TestCardReader
+    reader: TestCardReader | VpcdCards
     camera: object
     desk: AgentDesk
     client: PlatformClient
@@ -86,8 +140,13 @@ class AgentKiosk:
 
 @pytest.fixture(name="agent")
 def agent_fixture(
-    qapp: QApplication, tmp_path: Path, central: CentralHandle
+    request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path, central: CentralHandle
 ) -> Iterator[AgentKiosk]:
+    """With `indirect` parametrization "vpcd", the cards go through pcscd and the PC/SC
+    driver; otherwise through the in-process reader."""
+    on_vpcd = getattr(request, "param", "") == "vpcd"
+    slot: VpcdSlot | None = request.getfixturevalue("vpcd_slot") if on_vpcd else None
+    driver = PcscCardReader(slot.reader, retry_s=0.2) if slot is not None else None
     body = {"role": "agent", "name": AGENT_NAME, "id_number": AGENT_ID_NUMBER,
             "pin": AGENT_PIN, "hall_code": DEFAULT_HALL}  # fmt: skip
     reply = central.admin("POST", "/v1/admin/operators", body)
@@ -104,15 +163,26 @@ def agent_fixture(
     clock = FakeClock(datetime.now(UTC))  # the platform's days are today's
     desk = build_agent_desk(config, client, clock, printer=printer)
     face = EveryVillagerTurns()
-    window, reader, camera = kiosk_with_devices(
-        qapp, clock=clock, face=face, services=Services(agent=desk), with_probe=False
+    window, in_process, camera = kiosk_with_devices(
+        qapp,
+        clock=clock,
+        face=face,
+        card_reader=driver,
+        services=Services(agent=desk),
+        with_probe=False,
     )
+    reader: TestCardReader | VpcdCards = in_process
+    if driver is not None and slot is not None:
+        driver.open()
+        reader = VpcdCards(slot, driver)
     try:
         yield AgentKiosk(
             window, reader, camera, desk, client, central, config, clock, number, emulator, face
         )
     finally:
         window.close()
+        if driver is not None:
+            driver.close()
         client.close()
         emulator.stop()
 
@@ -168,6 +238,7 @@ def serve(qtbot, qapp, kiosk: AgentKiosk, villager: Identity) -> AgentServingScr
     screen = identify_screen(window)
     assert "黄**" in screen.purpose.plain()  # the agent is named, masked
     present_card(qtbot, qapp, kiosk.reader, villager)
+    qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.confirm_page, timeout=10_000)
     screen.yes_button.click()
     show_face(qtbot, qapp, window, kiosk.camera, lambda: showing(window) == "agent_serving")  # type: ignore[arg-type]
     serving = window.navigator.screens["agent_serving"]
@@ -196,6 +267,7 @@ def file_cases(central: CentralHandle, number: str, count: int) -> list[str]:
     return [str(r["receipt_no"]) for r in results]
 
 
+@pytest.mark.parametrize("agent", ["in-process", "vpcd"], indirect=True)
 def test_an_agent_signs_in_by_card_and_serves_three_villagers_in_a_row(qtbot, qapp, agent):
     window = agent.window
     sign_in(qtbot, qapp, agent)
