@@ -34,10 +34,12 @@ typecheck: setup
 imports: setup
 	$(VENV)/bin/lint-imports
 
-# One worker per core (pytest-xdist; an idle worker takes tests queued for a busy one): the
-# UI tests are CPU-bound, and the device tests share pcscd under their own cross-process lock.
+# One worker per core and one more (pytest-xdist; an idle worker takes tests queued for a busy
+# one): most tests are CPU-bound, some wait on subprocesses, sockets and fsync; the device
+# tests share pcscd under their own cross-process lock.
+WORKERS := $(shell echo $$(( $$(nproc) + 1 )))
 pytest: setup
-	$(PY) -m pytest -n auto --dist worksteal
+	$(PY) -m pytest -n $(WORKERS) --dist worksteal
 
 test: lint typecheck imports pytest
 

@@ -30,6 +30,7 @@ from kiosk.errors import ConfigError
 from kiosk.ports.device import DeviceState
 from kiosk.ports.printer import PaperWidth, PrinterNotFound
 from tests.devices.receipts import sample_receipt
+from tests.support.qr import read_qr
 
 
 def test_a_job_is_init_then_gs_v_0_rasters_then_a_cut() -> None:
@@ -125,7 +126,7 @@ def test_the_emulator_writes_a_png_whose_qr_decodes_and_the_decoded_json(tmp_pat
         emu.stop()
     png = cv2.imread(str(tmp_path / "job-001.png"), cv2.IMREAD_GRAYSCALE)
     assert png is not None
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(png)
+    text = read_qr(png)
     assert text == sample_receipt().qr_payload
     content = json.loads((tmp_path / "job-001.json").read_text(encoding="utf-8"))
     assert content["cuts"] == 1
@@ -138,7 +139,7 @@ def test_a_native_qr_job_renders_to_a_png_that_decodes(tmp_path: Path) -> None:
     png = write_job_files(decode(bytes(dummy.output)), tmp_path, 1)
     image = cv2.imread(str(png), cv2.IMREAD_GRAYSCALE)
     assert image is not None
-    assert cv2.QRCodeDetector().detectAndDecode(image)[0] == "KIOSK|姓名=张三"
+    assert read_qr(image) == "KIOSK|姓名=张三"
 
 
 def test_no_listener_means_printer_not_found() -> None:

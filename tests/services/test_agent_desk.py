@@ -36,6 +36,7 @@ from tests.services.agent_fakes import (
 )
 from tests.services.tech_fakes import FakeDirectory, MemoryFailures, technician
 from tests.services.test_session import person
+from tests.support.qr import read_qr
 
 
 @pytest.fixture
@@ -192,7 +193,7 @@ def test_the_day_slip_prints_through_the_escpos_emulator_and_decodes(parts, tmp_
     assert printed.shape[1] == 384
     # A white margin around the strip, as a scanner sees the paper on a table.
     paper = cv2.copyMakeBorder(printed, 40, 40, 40, 40, cv2.BORDER_CONSTANT, value=255)
-    qr, _pts, _ = cv2.QRCodeDetector().detectAndDecode(paper)
+    qr = read_qr(paper)
     assert qr == summary.qr_payload()
     assert "K7Q2M-001A-Q" in qr and "correction_needed=1" in qr
     # The raster is exactly the slip's lines laid out (masked names, no full names anywhere).

@@ -47,6 +47,7 @@ from tests.offline_queue.kiosk_side import enrolled_kiosk
 from tests.support import pcsc
 from tests.support.central import DEFAULT_HALL, CentralHandle
 from tests.support.pcsc import VpcdSlot
+from tests.support.qr import read_qr
 from tests.ui.cards import LI, LIU_LONG_TERM, ZHANG, TestCardReader
 from tests.ui.journeys import identify_screen, kiosk_with_devices, present_card, settle, show_face
 from ui.agent.home import AgentHomeScreen
@@ -414,7 +415,7 @@ def test_the_day_summary_slip_is_printed_and_decoded_from_the_emulator(qtbot, qa
     assert len(jobs) == 1 and jobs[0].cuts == 1
     printed = np.vstack([np.array(img.convert("L")) for img in jobs[0].images])
     paper = cv2.copyMakeBorder(printed, 40, 40, 40, 40, cv2.BORDER_CONSTANT, value=255)
-    qr = cv2.QRCodeDetector().detectAndDecode(paper)[0]
+    qr = read_qr(paper)
     today = agent.clock.now().astimezone().date().isoformat()
     assert qr.startswith(f"AGENTDAY|{agent.number}|{today}|correction_needed=1,submitted=1|")
     assert qr.endswith(f"|{receipts[0]};{receipts[1]}")

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -40,6 +39,7 @@ from tests.devices.synthetic_documents import ocr_text
 from tests.offline_queue.kiosk_side import enrolled_kiosk
 from tests.offline_queue.realistic import assert_exactly_once
 from tests.support.central import CentralHandle
+from tests.support.qr import read_qr
 from tests.ui.apply_support import (
     CARD_REPLACEMENT,
     ELDERLY_CARD,
@@ -129,7 +129,7 @@ def check_printed(job: DecodedJob, result: Submitted) -> str:
     assert raster.shape[1] == expected.shape[1]
     assert np.array_equal(raster[: expected.shape[0]], expected)
     assert not raster[expected.shape[0] :].any()
-    decoded, _points, _ = cv2.QRCodeDetector().detectAndDecode(paper(job))
+    decoded = read_qr(paper(job))
     assert decoded == result.receipt.receipt_no
     return ocr_text(paper(job))
 
@@ -213,10 +213,7 @@ def test_paper_out_shows_the_receipt_as_a_qr_and_nothing_is_lost(
     ptr = shot.convertToFormat(shot.Format.Format_Grayscale8)
     width, height = ptr.width(), ptr.height()
     pixels = np.frombuffer(ptr.constBits(), np.uint8).reshape(height, ptr.bytesPerLine())[:, :width]
-    assert (
-        cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(pixels))[0]
-        == result.receipt.receipt_no
-    )
+    assert read_qr(np.ascontiguousarray(pixels)) == result.receipt.receipt_no
     assert not emulator.jobs
     assert_exactly_once(central, terminal.store())
     window.close()
@@ -265,7 +262,7 @@ def test_a_fee_online_shows_the_payment_qr_and_prints_a_payment_notice(
     assert screen.done.payment_qr.payload == result.payment.qr_payload
     receipt_job, notice_job = emulator.wait_for_jobs(2)
     check_printed(receipt_job, result)
-    notice_qr, _points, _ = cv2.QRCodeDetector().detectAndDecode(paper(notice_job))
+    notice_qr = read_qr(paper(notice_job))
     assert notice_qr == result.payment.qr_payload
     assert "缴费通知" in ocr_text(paper(notice_job))
     window.close()

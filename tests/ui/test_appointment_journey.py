@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -19,6 +18,7 @@ from tests.offline_queue.kiosk_side import VILLAGER, eventually
 from tests.support.bookings import book_today
 from tests.support.central import CentralHandle
 from tests.support.fault_proxy import FaultProxy
+from tests.support.qr import read_qr
 from tests.ui.progress_kiosk import JourneyKiosk, button_with, click, journey_kiosk, shoot
 
 ITEM = "000113001000"
@@ -86,7 +86,7 @@ def test_a_slot_booked_online_is_confirmed_and_its_slip_printed(
         assert_printed(job, slip)
         receipt = next(line for line in slip.lines if "回执编号" in line).split("：")[1]
         grey = np.array(printed(job).convert("L"))
-        assert cv2.QRCodeDetector().detectAndDecode(grey)[0] == receipt  # for 进度查询 later
+        assert read_qr(grey) == receipt  # for 进度查询 later
         assert bookings_for(central, slot_id) == 1
         shoot(k.window, "booking-confirmed-elderly-zh")
     finally:
@@ -188,7 +188,7 @@ def test_walk_ins_and_checked_in_villagers_get_tickets_on_paper_or_on_screen(
         assert "本机临时编号" in ticket.slip_view.notice.plain()
         qtbot.waitUntil(lambda: ticket.slip_view.qr.isVisible(), timeout=20_000)
         assert "打印机没纸" in ticket.banner.plain()
-        shown = cv2.QRCodeDetector().detectAndDecode(qr_pixels(ticket.slip_view.qr))[0]
+        shown = read_qr(qr_pixels(ticket.slip_view.qr))
         assert f"{k.terminal_id}-B001" in shown and "本机临时编号" in shown
         shoot(k.window, "ticket-offline-no-paper-elderly-zh")
     finally:
