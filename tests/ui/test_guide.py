@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -259,6 +260,7 @@ def test_the_end_of_a_visit_wipes_what_was_typed_and_shown(qapp):
     assert texts(item.sections) == "" and item.code == ""
 
 
+@pytest.mark.soak  # pictures for people, not checks: make soak takes them
 def test_screenshots_of_the_guide_in_both_modes_and_languages(qapp):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for elderly, language in ((True, "zh_CN"), (False, "zh_CN"), (True, "ug_CN")):

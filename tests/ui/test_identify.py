@@ -281,6 +281,7 @@ def camera_thread_alive() -> bool:
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "identify"
 
 
+@pytest.mark.soak  # pictures for people, not checks: make soak takes them
 @pytest.mark.parametrize(
     ("elderly", "language"), [(True, "zh_CN"), (False, "zh_CN"), (True, "ug_CN")]
 )

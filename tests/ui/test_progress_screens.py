@@ -4,6 +4,7 @@ in both modes and both languages to look at (test-output/progress/)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
@@ -47,6 +48,7 @@ def test_every_character_shown_has_a_glyph_in_the_kiosk_fonts(qapp):
         assert not missing, sorted(missing)
 
 
+@pytest.mark.soak  # pictures for people, not checks: make soak takes them
 def test_screenshots_in_both_modes_and_both_languages(qapp):
     for elderly, language in ((True, "ug_CN"), (False, "zh_CN")):  # elderly zh: the journeys
         window = make_window(qapp, elderly=elderly, language=language)
