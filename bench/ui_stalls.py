@@ -154,37 +154,6 @@ class _Pending:
         self.done.set()
 
 
-def _enqueue(kiosk: Any, n: int) -> None:
-    from kiosk.self_test import TEST_APPLICANT, sample_form
-    from offline_queue.records import NewRecord
-    from offline_queue.store import open_terminal_outbox
-
-    enrolment = kiosk.credentials.enrolment()
-    items = kiosk.catalog.cached().catalog.items
-    item = items[sorted(items)[0]]
-    form = sample_form(dict(item.form_schema), kiosk.clock.now().astimezone().date())
-    outbox = open_terminal_outbox(
-        kiosk.config.terminal.data_dir,
-        enrolment.seal_public_key,
-        enrolment.terminal_id,
-        kiosk.clock,
-    )
-    try:
-        for _ in range(n):
-            outbox.enqueue(
-                NewRecord(
-                    kind="submission",
-                    personal={"applicant": TEST_APPLICANT, "form": form, "agent": None},
-                    meta={"self_test": True},
-                    item_code=item.code,
-                    item_name=item.name,
-                    masked_name="自*",
-                )
-            )
-    finally:
-        outbox.close()
-
-
 class _Drive:
     """The kiosk, its emulated reader and printer, and the actions whose stalls are taken."""
 
@@ -213,7 +182,9 @@ class _Drive:
         pause(200)
         self.window.navigator.go("identify", IDENTIFY)
         pause(300)
-        _enqueue(self.kiosk, SYNC_BATCH)
+        from kiosk.self_test import queue_test_submissions
+
+        queue_test_submissions(self.kiosk, SYNC_BATCH)
 
     def idle(self) -> None:
         pause(1000)

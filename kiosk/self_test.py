@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from kiosk.app import Kiosk, build, start_liveness
 from kiosk.domain.forms import validate_form
 from kiosk.ops.sd_notify import Notifier
-from offline_queue.records import NewRecord
+from offline_queue.records import NewRecord, QueuedRecord
 from offline_queue.store import open_terminal_outbox
 
 TIMEOUT_S = 90
@@ -66,7 +66,10 @@ def sample_form(schema: dict[str, Any], today: date) -> dict[str, Any]:
     return form
 
 
-def _queue_submission(kiosk: Kiosk) -> dict[str, Any]:
+def queue_test_submissions(kiosk: Kiosk, count: int = 1) -> tuple[str, list[QueuedRecord]]:
+    """Queue `count` self-test submissions (the catalog's first item, its form filled by
+    sample_form) through the kiosk's own outbox: the item's code, and each record read back as
+    stored. Also the sync load of bench/ui_stalls.py."""
     enrolment = kiosk.credentials.enrolment()
     if enrolment is None:
         raise RuntimeError("not enrolled")
@@ -75,6 +78,14 @@ def _queue_submission(kiosk: Kiosk) -> dict[str, Any]:
         raise RuntimeError("no catalog")
     item = items[sorted(items)[0]]
     form = sample_form(dict(item.form_schema), kiosk.clock.now().astimezone().date())
+    record = NewRecord(
+        kind="submission",
+        personal={"applicant": TEST_APPLICANT, "form": form, "agent": None},
+        meta={"self_test": True},
+        item_code=item.code,
+        item_name=item.name,
+        masked_name="自*",
+    )
     outbox = open_terminal_outbox(
         kiosk.config.terminal.data_dir,
         enrolment.seal_public_key,
@@ -82,23 +93,17 @@ def _queue_submission(kiosk: Kiosk) -> dict[str, Any]:
         kiosk.clock,
     )
     try:
-        queued = outbox.enqueue(
-            NewRecord(
-                kind="submission",
-                personal={"applicant": TEST_APPLICANT, "form": form, "agent": None},
-                meta={"self_test": True},
-                item_code=item.code,
-                item_name=item.name,
-                masked_name="自*",
-            )
-        )
-        again = outbox.get(queued.id)
-        # The app's own sync may already be sending it: any state but lost is fine.
-        if again.state not in ("queued", "claimed", "delivered") or not again.receipt_no:
-            raise RuntimeError(f"queued record reads back as {again.state}")
-        return {"record_id": again.id, "receipt_no": again.receipt_no, "item_code": item.code}
+        return item.code, [outbox.get(outbox.enqueue(record).id) for _ in range(count)]
     finally:
         outbox.close()
+
+
+def _queue_submission(kiosk: Kiosk) -> dict[str, Any]:
+    item_code, (again,) = queue_test_submissions(kiosk)
+    # The app's own sync may already be sending it: any state but lost is fine.
+    if again.state not in ("queued", "claimed", "delivered") or not again.receipt_no:
+        raise RuntimeError(f"queued record reads back as {again.state}")
+    return {"record_id": again.id, "receipt_no": again.receipt_no, "item_code": item_code}
 
 
 def _native_parts(printer: str | None) -> dict[str, Any]:

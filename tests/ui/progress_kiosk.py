@@ -27,6 +27,7 @@ from offline_queue.credentials import Credentials
 from offline_queue.terminal import TerminalQueue, build_terminal_queue, signed_client
 from tests.offline_queue.kiosk_side import enrolled_kiosk
 from tests.support.central import CentralHandle
+from tests.support.fault_proxy import FaultProxy
 from tests.ui.support import make_window
 from ui.context import Services
 from ui.main_window import MainWindow
@@ -67,6 +68,12 @@ class JourneyKiosk:
     @property
     def current(self) -> Any:
         return self.window.navigator.current
+
+    def cut_off(self, qtbot: Any, proxy: FaultProxy) -> None:
+        """The link refuses from now on; returns once the sync loop has found it out."""
+        proxy.refuse()
+        self.queue.sync.sync_now()
+        qtbot.waitUntil(lambda: self.queue.sync.status().online is False, timeout=20_000)
 
     def jobs(self, count: int) -> list[DecodedJob]:
         return self.printer.wait_for_jobs(count, timeout_s=20)

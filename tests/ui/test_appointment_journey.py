@@ -99,9 +99,7 @@ def test_an_offline_booking_waits_and_the_platform_decides_when_the_link_returns
     with FaultProxy(central.port) as proxy:
         k = journey_kiosk(qapp, tmp_path, central, proxy.url)
         try:
-            proxy.refuse()
-            k.queue.sync.sync_now()
-            qtbot.waitUntil(lambda: k.queue.sync.status().online is False, timeout=20_000)
+            k.cut_off(qtbot, proxy)
             screen = k.screen("appointment.book")
             full_slot = book(qtbot, k, 1, "am")
             assert "等待平台确认" in screen.banner.plain()

@@ -19,9 +19,7 @@ def test_an_offline_bad_rating_is_tapped_in_and_arrives_exactly_once(
     with FaultProxy(central.port) as proxy:
         k = journey_kiosk(qapp, tmp_path, central, proxy.url)
         try:
-            proxy.refuse()
-            k.queue.sync.sync_now()
-            qtbot.waitUntil(lambda: k.queue.sync.status().online is False, timeout=20_000)
+            k.cut_off(qtbot, proxy)
             screen = k.screen("evaluation")
             click(k.window.home.tile_buttons["evaluation"])
             click(screen.which_hall)
