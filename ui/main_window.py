@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         ctx.tr.add(MESSAGES)
         self.ctx = ctx
+        ctx.workers.serve(self)
         self.setWindowTitle(ctx.tr.t("app.title"))
         self.navigator = Navigator(ctx)
         for screen in build_screens(ctx):

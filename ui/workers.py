@@ -1,7 +1,8 @@
 """Run blocking work off the GUI thread; deliver the result on it (Anki's QueryOp, in small).
 
 The callable runs on a QThreadPool thread and must not touch widgets. `on_done` or `on_failed`
-then runs on the GUI thread, through a queued signal.
+then runs on the GUI thread, through a queued signal. Once the window the work was for is gone
+(`serve`), a late result is dropped: its callbacks would touch deleted widgets.
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ class Workers(QObject):
         super().__init__()
         self.pool = pool or QThreadPool.globalInstance()
         self._relays: set[_Relay] = set()
+        self._closed = False
+
+    def serve(self, window: QObject) -> None:
+        """Results arriving after `window` is destroyed are dropped, not delivered."""
+        window.destroyed.connect(self._close)
+
+    def _close(self) -> None:
+        self._closed = True
 
     def run(
         self,
@@ -48,7 +57,8 @@ class Workers(QObject):
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
             self._relays.discard(relay)
-            callback(value)
+            if not self._closed:
+                callback(value)
 
         relay.done.connect(lambda value: finish(on_done, value))
         relay.failed.connect(lambda exc: finish(on_failed, exc))

@@ -18,7 +18,7 @@ from kiosk.ports.outbox import LocalState
 from tests.support.central import CentralHandle
 from tests.support.kiosk_app import StartKiosk
 from tests.ui.support import SCREEN_SIZE, make_window, seed_notice_reader, settle
-from tests.ui.test_keyboard import candidates, keys, press, type_on_keys
+from tests.ui.test_keyboard import choose, keys, type_on_keys
 from ui.context import Services
 from ui.screens.complaint import ComplaintScreen
 from ui.screens.notices import NoticeScreen, NoticesScreen
@@ -71,9 +71,7 @@ def test_a_complaint_typed_on_the_keyboard_reaches_the_platform_exactly_once(
     QTest.qWait(100)
     assert window.keyboard.showing
     type_on_keys(window, "dibao")
-    qtbot.waitUntil(lambda: "低保" in candidates(window), timeout=5_000)
-    QTest.qWait(300)  # the candidate bar has slid in (its items move while it does)
-    press(window, candidates(window)["低保"])
+    choose(qtbot, window, "低保")
     qtbot.waitUntil(lambda: screen.written() == "低保", timeout=5_000)
     screen.send_button.click()
     qtbot.waitUntil(lambda: screen.banner.isVisible(), timeout=5_000)

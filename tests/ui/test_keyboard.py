@@ -72,6 +72,23 @@ def candidates(window: MainWindow) -> dict[str, QQuickItem]:
     return found
 
 
+def choose(qtbot, window: MainWindow, word: str) -> None:
+    """Tap a word among the candidates once it is shown and still: the candidate bar slides in
+    (its words move while it does), a tap meanwhile lands beside the word."""
+    where: list[QPointF] = []
+
+    def still() -> bool:
+        shown = candidates(window).get(word)
+        if shown is None:
+            return False
+        where.append(shown.mapToScene(QPointF(0, 0)))
+        QTest.qWait(50)
+        return len(where) > 1 and where[-1] == where[-2]
+
+    qtbot.waitUntil(still, timeout=5_000)
+    press(window, candidates(window)[word])
+
+
 def open_search(qapp, qtbot, **kw) -> tuple[MainWindow, GuideScreen]:
     clock = FakeClock()
     window = make_window(qapp, clock=clock, services=guide_services(clock), **kw)
@@ -100,10 +117,8 @@ def test_typing_pinyin_on_the_keys_and_choosing_a_candidate_puts_chinese_in_the_
     assert window.keyboard.mapTo(window, window.keyboard.rect().topLeft()).y() > guide.search.y()
     type_on_keys(window, "dibao")
     assert guide.search.text() == ""  # still composing: nothing committed yet
-    choices = candidates(window)
-    assert "低保" in choices
-    press(window, choices["低保"])
-    assert guide.search.text() == "低保"
+    choose(qtbot, window, "低保")
+    qtbot.waitUntil(lambda: guide.search.text() == "低保", timeout=5_000)
     QTest.qWait(400)
     settle(qapp)
     assert guide.hint.plain() == "找到 1 项："
@@ -122,7 +137,7 @@ def test_the_space_key_takes_the_first_candidate(qapp, qtbot):
             if i.metaObject().className().startswith("SpaceKey")
         ),
     )
-    assert guide.search.text() == "你好"
+    qtbot.waitUntil(lambda: guide.search.text() == "你好", timeout=5_000)
 
 
 def test_initials_being_composed_already_search_and_the_keyboard_goes_away_with_the_screen(
@@ -158,7 +173,7 @@ def test_uyghur_letters_come_from_the_kiosk_s_uyghur_layout(qapp, qtbot):
     for letter in "ئابپتجچخدرزژسشغفقكگڭلمنھوۇۆۈۋېىيە":
         assert letter in shown, letter
     type_on_keys(window, "سالام")
-    assert guide.search.text() == "سالام"
+    qtbot.waitUntil(lambda: guide.search.text() == "سالام", timeout=5_000)
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "uyghur-elderly-ug_CN.png"))
 
@@ -182,6 +197,6 @@ def test_a_digits_only_field_gets_the_digit_pad(qapp, qtbot):
     pad = keys(window)
     assert set("0123456789") <= set(pad) and "q" not in pad
     type_on_keys(window, "13812345678")
-    assert phone.text() == "13812345678"
+    qtbot.waitUntil(lambda: phone.text() == "13812345678", timeout=5_000)
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "digits-elderly-zh_CN.png"))
