@@ -2,9 +2,9 @@
 there, the operator list and worklists fetched from it, cases filed under the agent and one
 sent back for 补正 through the central admin), the real audit log in the data dir, the ESC/POS
 emulator over TCP for the day slip, the simulated camera for the villagers' identify step, the
-real UI offscreen with a hand-moved clock. The cards: an in-process reader, and for the journey
-also the real card stack (each card a virtual card in vpcd, seen by pcscd, read by the kiosk's
-PC/SC driver)."""
+real UI offscreen with a hand-moved clock. The cards: the real card stack (each card a virtual
+card in vpcd, seen by pcscd, read by the kiosk's PC/SC driver), and for the journey also the
+in-process reader the other UI tests use."""
 
 from __future__ import annotations
 
@@ -344,6 +344,7 @@ def test_an_agent_signs_in_by_card_and_serves_three_villagers_in_a_row(qtbot, qa
     assert verify_chain(path).ok
 
 
+@pytest.mark.parametrize("agent", ["vpcd"], indirect=True)
 def test_five_wrong_pins_lock_the_agent_out_with_the_time_left(qtbot, qapp, agent):
     window = agent.window
     for left in (4, 3, 2, 1):
@@ -359,6 +360,7 @@ def test_five_wrong_pins_lock_the_agent_out_with_the_time_left(qtbot, qapp, agen
     assert actions == ["agent.sign_in_failed"] * 6
 
 
+@pytest.mark.parametrize("agent", ["vpcd"], indirect=True)
 def test_signing_in_works_offline_and_the_worklist_shows_its_age(qtbot, qapp, agent):
     receipts = file_cases(agent.central, agent.number, 3)
     agent.central.advance_case(receipts[1], "accepted", "县民政局")
@@ -401,6 +403,7 @@ def test_signing_in_works_offline_and_the_worklist_shows_its_age(qtbot, qapp, ag
     ]
 
 
+@pytest.mark.parametrize("agent", ["vpcd"], indirect=True)
 def test_the_day_summary_slip_is_printed_and_decoded_from_the_emulator(qtbot, qapp, agent):
     receipts = file_cases(agent.central, agent.number, 2)
     agent.central.advance_case(receipts[0], "accepted", "县民政局")
