@@ -53,7 +53,7 @@ from kiosk.services.platform_commands import CommandRunner
 from kiosk.services.progress import ProgressService
 from kiosk.services.session import Session
 from kiosk.services.slips import SlipPrinting
-from kiosk.services.tech_carry import CarryTools
+from kiosk.services.tech_carry import CarryTools, RelayTools
 from kiosk.services.tech_config import ConfigTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
@@ -65,6 +65,7 @@ from kiosk.version import VERSION
 from offline_queue.agent_worklist import PlatformAgentCases
 from offline_queue.audit import open_terminal_audit
 from offline_queue.bundle_export import OutboxBundles
+from offline_queue.bundle_relay import PlatformBundleRelay
 from offline_queue.catalog_cache import JsonCatalogCache
 from offline_queue.command_journal import open_terminal_journal
 from offline_queue.credentials import Credentials, Enrolment
@@ -590,16 +591,22 @@ def attach_carry(
     credentials: Credentials,
     clock: Clock,
 ) -> None:
-    """The queue carried on a USB stick, once enrolled (the bundle is signed with the
-    terminal's key); each export opens its own outbox connection on the worker."""
+    """The queue carried on a USB stick, and another terminal's stick relayed, once enrolled
+    (the bundle is signed with the terminal's key, a relay sent on its signed client); each
+    export opens its own outbox connection, each relay its own client, on the worker."""
     opener = outbox_opener(config, enrolment, clock)
+    media = MountedMedia(config.technician.export_dir)
     desk.tools.carry = CarryTools(
         desk.record,
         OutboxBundles(lambda: opener(False), credentials.key, enrolment.terminal_id, clock),
-        MountedMedia(config.technician.export_dir),
+        media,
         lambda: enrolment.terminal_id,
         clock,
     )
+    relay = PlatformBundleRelay(
+        lambda: signed_client(config, enrolment, credentials.key()), config.queue.chunk_kb * 1024
+    )
+    desk.tools.relay = RelayTools(desk.record, relay, media, lambda: enrolment.terminal_id)
 
 
 def _terminal_id(credentials: Credentials) -> str:

@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def relay_cli(argv: list[str]) -> int:
     from kiosk.errors import PlatformError
-    from offline_queue.bundle_relay import BundleUnreadable, relay_bundle
+    from kiosk.ports.bundles import BundleUnreadable
+    from offline_queue.bundle_relay import relay_bundle
     from offline_queue.terminal import signed_client
 
     parser = argparse.ArgumentParser(prog="offline_queue relay-bundle")
@@ -90,7 +91,7 @@ def relay_cli(argv: list[str]) -> int:
     try:
         report = relay_bundle(client, args.bundle, config.queue.chunk_kb * 1024)
     except BundleUnreadable as exc:
-        print(f"refused: {exc}", file=sys.stderr)
+        print(f"refused: {exc.detail}", file=sys.stderr)
         return 2
     except PlatformError as exc:
         print(f"the platform could not be reached: {exc.detail}; run it again", file=sys.stderr)

@@ -13,18 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kiosk.contract.bundle import BUNDLE_KIND, MANIFEST, SCHEMA_VERSION
 from kiosk.contract.records import MAX_BATCH, record_content_hash
+from kiosk.ports.bundles import BundleUnreadable, CarriedBundle, RelayDone
 from offline_queue.platform_client import PlatformClient
 from offline_queue.sync import CHUNK
-
-
-class BundleUnreadable(ValueError):
-    """The stick's bundle is damaged or not a bundle: nothing was sent."""
 
 
 @dataclass
@@ -76,3 +74,54 @@ def relay_bundle(client: PlatformClient, folder: Path, chunk: int = CHUNK) -> Re
         for result in client.relay_records(origin, items[start : start + MAX_BATCH]):
             report.outcomes[str(result.get("outcome"))] += 1
     return report
+
+
+def find_bundles(medium: Path) -> list[CarriedBundle]:
+    """The bundles in the medium's top folder, newest first; a folder whose manifest cannot be
+    read is not one (the relay itself checks every record and page)."""
+    found = []
+    try:
+        folders = [p for p in medium.iterdir() if (p / MANIFEST).is_file()]
+    except OSError:
+        return []
+    for folder in folders:
+        try:
+            manifest = json.loads((folder / MANIFEST).read_bytes())
+            if manifest.get("kind") != BUNDLE_KIND:
+                continue
+            found.append(
+                CarriedBundle(
+                    str(folder),
+                    str(manifest["terminal_id"]),
+                    len(manifest["records"]),
+                    int(manifest["created_at_ms"]),
+                )
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return sorted(found, key=lambda b: b.created_at_ms, reverse=True)
+
+
+class PlatformBundleRelay:
+    """BundleRelay over a client of its own per relay (made and closed on the worker)."""
+
+    def __init__(self, client: Callable[[], PlatformClient], chunk: int = CHUNK) -> None:
+        self._client, self._chunk = client, chunk
+
+    def find(self, medium: str) -> list[CarriedBundle]:
+        return find_bundles(Path(medium))
+
+    def relay(self, bundle: CarriedBundle) -> RelayDone:
+        client = self._client()
+        try:
+            report = relay_bundle(client, Path(bundle.path), self._chunk)
+        finally:
+            client.close()
+        outcomes = report.outcomes
+        return RelayDone(
+            report.terminal_id,
+            delivered=outcomes["accepted"],
+            already=outcomes["duplicate"],
+            refused=sum(outcomes.values()) - outcomes["accepted"] - outcomes["duplicate"],
+            pages=report.pages_sent,
+        )

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from kiosk.errors import KioskError
+
 
 @dataclass(frozen=True)
 class BundlePlan:
@@ -38,4 +40,43 @@ class QueueBundles(Protocol):
         """Writes the bundle into `destination/folder`, synced to the medium, reads it back
         and verifies it, then marks its records as carried. Raises ExportFailed (the medium
         could not take it; nothing is left there and nothing is marked)."""
+        ...
+
+
+@dataclass(frozen=True)
+class CarriedBundle:
+    """Another terminal's bundle found on a stick, as far as its manifest says (unverified)."""
+
+    path: str  # the bundle's folder
+    terminal_id: str  # the terminal that made it
+    records: int
+    created_at_ms: int  # when it was made, on that terminal's clock
+
+
+@dataclass(frozen=True)
+class RelayDone:
+    terminal_id: str
+    delivered: int  # taken in now
+    already: int  # the platform had them (an earlier relay, its own import, their terminal)
+    refused: int  # rejected or in conflict: the platform keeps them for its staff
+    pages: int  # pages uploaded now (those it had are skipped)
+
+
+class BundleUnreadable(KioskError):
+    """The bundle on the stick is damaged or not a bundle: nothing was sent."""
+
+    message_key = "tech.relay.unreadable"
+
+
+class BundleRelay(Protocol):
+    """A cut-off terminal's bundle sent on through this connected terminal, in that terminal's
+    name (each record keeps its own signature, which the platform checks)."""
+
+    def find(self, medium: str) -> list[CarriedBundle]:
+        """The bundles in the medium's top folder (reads manifests: worker)."""
+        ...
+
+    def relay(self, bundle: CarriedBundle) -> RelayDone:
+        """Uploads the pages the platform lacks, then the records. Raises BundleUnreadable
+        (nothing sent) or PlatformError (run it again: what was taken is a duplicate then)."""
         ...

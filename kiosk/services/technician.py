@@ -33,7 +33,7 @@ from kiosk.services.operator_desk import (
     SignInOutcome,
 )
 from kiosk.services.operators import OperatorSignIn
-from kiosk.services.tech_carry import CarryTools
+from kiosk.services.tech_carry import CarryTools, RelayTools
 from kiosk.services.tech_config import ConfigTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
@@ -60,6 +60,7 @@ class TechTools:
     network: NetworkCheck | None = None
     logs: LogTools | None = None
     carry: CarryTools | None = None  # once enrolled: the queue on a USB stick
+    relay: RelayTools | None = None  # once enrolled: another terminal's stick sent on
     provision: ProvisionTools | None = None  # takes record_provisioning, not record
     config: ConfigTools | None = None
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from kiosk.domain.operators import Credential, Operator, Role
 from kiosk.ports.audit import AuditActor, AuditEntry, AuditHead, AuditValue
-from kiosk.ports.bundles import BundleExport, BundlePlan
+from kiosk.ports.bundles import BundleExport, BundlePlan, BundleUnreadable, CarriedBundle, RelayDone
 from kiosk.ports.clock import Clock
 from kiosk.ports.device import DeviceState, DeviceStatus, Unsubscribe
 from kiosk.ports.diagnosis import DiagnosisResult
@@ -25,7 +25,7 @@ from kiosk.ports.self_test import SelfTest
 from kiosk.ports.settings import Setting, SettingRefused
 from kiosk.ports.sync import DeadLetter, StatusListener, SyncRole, SyncStatus
 from kiosk.services.operators import OperatorSignIn
-from kiosk.services.tech_carry import CarryTools
+from kiosk.services.tech_carry import CarryTools, RelayTools
 from kiosk.services.tech_config import ConfigTools
 from kiosk.services.tech_logs import LogTools
 from kiosk.services.tech_network import NetworkCheck
@@ -262,6 +262,32 @@ class FakeBundles:
         return BundleExport(f"{destination}/{folder}", self.plan_.records, 1093, 318_400_000)
 
 
+@dataclass
+class FakeRelay:
+    """Bundles by medium path; a relay takes them in once (then they are `already`)."""
+
+    found: dict[str, list[CarriedBundle]] = field(default_factory=dict)
+    damaged: set[str] = field(default_factory=set)  # bundle paths
+    taken: set[str] = field(default_factory=set)
+
+    def find(self, medium: str) -> list[CarriedBundle]:
+        return list(self.found.get(medium, []))
+
+    def relay(self, bundle: CarriedBundle) -> RelayDone:
+        if bundle.path in self.damaged:
+            raise BundleUnreadable("record does not match its manifest entry")
+        again = bundle.path in self.taken
+        self.taken.add(bundle.path)
+        fresh = 0 if again else bundle.records - 2  # two refused: rejected or in conflict
+        return RelayDone(bundle.terminal_id, fresh, bundle.records - 2 - fresh, 2, 88 * (not again))
+
+
+def carried(medium: str, terminal_id: str, records: int) -> CarriedBundle:
+    return CarriedBundle(
+        f"{medium}/kiosk-queue-{terminal_id}-20261120-1405", terminal_id, records, 1_795_000_000_000
+    )
+
+
 ENROLLED = EnrolledTerminal("K7Q2M", "451123101", "富阳镇便民服务中心", "https://zwfw.example.cn")
 
 
@@ -364,6 +390,9 @@ def sample_desk(
     logs = FakeLogs()
     desk.tools.logs = LogTools(desk.record, logs, logs, lambda: "K7Q2M", clock)
     desk.tools.carry = CarryTools(desk.record, FakeBundles(), logs, lambda: "K7Q2M", clock)
+    stick = MEDIA[0].path
+    relay = FakeRelay({stick: [carried(stick, "M3P8X", 126), carried(stick, "K7Q2M", 9)]})
+    desk.tools.relay = RelayTools(desk.record, relay, logs, lambda: "K7Q2M")
     desk.tools.provision = ProvisionTools(desk.record_provisioning, FakeProvisioner(ENROLLED))
     desk.tools.config = ConfigTools(desk.record, FakeSettings(), lambda: None)
     if signed_in:

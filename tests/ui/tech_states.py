@@ -31,6 +31,7 @@ from ui.technician.menu import TechMenuScreen
 from ui.technician.network import TechNetworkScreen
 from ui.technician.provision import TechProvisionScreen
 from ui.technician.queue import TechQueueScreen
+from ui.technician.relay import TechRelayScreen
 from ui.technician.selftest import TechSelfTestScreen
 from ui.technician.settings import TechSettingsScreen
 from ui.technician.signin import TechSignInScreen
@@ -107,6 +108,23 @@ def _carry(exported: bool) -> State:
     return state
 
 
+def _relay(answer: str) -> State:
+    """The stick's bundles listed; then relayed, relayed again, or refused as damaged."""
+
+    def state(screen: Screen) -> None:
+        assert isinstance(screen, TechRelayScreen)
+        _with_desk(screen)
+        relay = screen.desk.tools.relay
+        assert relay is not None
+        bundle = relay.bundles()[0]
+        if answer == "damaged":
+            relay._relay.damaged.add(bundle.path)  # type: ignore[attr-defined]
+        for _ in range({"listed": 0, "relayed": 1, "again": 2, "damaged": 1}[answer]):
+            screen.relay(bundle)
+
+    return state
+
+
 def _provision(state_: str) -> State:
     """enrolled (the menu's view), or a terminal not enrolled: empty, refused, done."""
 
@@ -171,6 +189,7 @@ STATES: dict[str, list[Any]] = {
     "tech_network": [_network(NET_BAD), _network(NET_GOOD)],
     "tech_logs": [_logs(False), _logs(True)],
     "tech_carry": [_carry(False), _carry(True)],
+    "tech_relay": [_relay("listed"), _relay("relayed"), _relay("again"), _relay("damaged")],
     "tech_provision": [
         _provision("enrolled"),
         _provision("empty"),

@@ -13,6 +13,7 @@ def technician_screens(ctx: UiContext) -> list[Screen]:
     from ui.technician.network import TechNetworkScreen
     from ui.technician.provision import TechProvisionScreen
     from ui.technician.queue import TechQueueScreen
+    from ui.technician.relay import TechRelayScreen
     from ui.technician.selftest import TechSelfTestScreen
     from ui.technician.settings import TechSettingsScreen
     from ui.technician.signin import TechSignInScreen
@@ -25,6 +26,7 @@ def technician_screens(ctx: UiContext) -> list[Screen]:
         TechNetworkScreen(ctx),
         TechLogsScreen(ctx),
         TechCarryScreen(ctx),
+        TechRelayScreen(ctx),
         TechProvisionScreen(ctx),
         TechSettingsScreen(ctx),
     ]

@@ -23,6 +23,7 @@ TOOLS = (
     ("tech_network", "tech.menu.network", "☍"),
     ("tech_logs", "tech.menu.logs", "☰"),
     ("tech_carry", "tech.menu.carry", "⇪"),
+    ("tech_relay", "tech.menu.relay", "⇧"),
     ("tech_provision", "tech.menu.provision", "⊕"),
     ("tech_settings", "tech.menu.settings", "⚙"),
 )
@@ -38,6 +39,7 @@ class TechMenuScreen(TechScreen):
         "tech.menu.network": Text("网络检测", "تور تەكشۈرۈش"),
         "tech.menu.logs": Text("日志", "خاتىرە"),
         "tech.menu.carry": Text("U 盘带出记录", "U دىسكىدا ئېلىپ چىقىش"),
+        "tech.menu.relay": Text("代送 U 盘记录", "U دىسكىدىكىنى يەتكۈزۈش"),
         "tech.menu.provision": Text("终端登记", "ئۈسكۈنە تىزىملاش"),
         "tech.menu.settings": Text("设置", "تەڭشەك"),
         "tech.menu.sign_out": Text("退出登录", "چېكىنىش"),

@@ -3055,6 +3055,11 @@ Services: {count}</translation>
         <translation>Queue and sync</translation>
     </message>
     <message>
+        <source>tech.menu.relay</source>
+        <extracomment>代送 U 盘记录</extracomment>
+        <translation>Send on another stick</translation>
+    </message>
+    <message>
         <source>tech.menu.selftest</source>
         <extracomment>设备自检</extracomment>
         <translation>Device self-test</translation>
@@ -3378,6 +3383,58 @@ Services: {count}</translation>
         <source>tech.queue.warning</source>
         <extracomment>待上传的记录太多或等得太久：请检查网络；断网很久时可以用 U 盘导出。</extracomment>
         <translation>Too many records are waiting, or waiting too long: check the network; after a long outage you can export to a USB stick.</translation>
+    </message>
+    <message>
+        <source>tech.relay.again</source>
+        <extracomment>再按一次这个记录包即可接着送，平台已收到的不会重复。</extracomment>
+        <translation>Tap this bundle again to carry on; nothing the platform already has is sent twice.</translation>
+    </message>
+    <message>
+        <source>tech.relay.bundle</source>
+        <extracomment>终端 {terminal} 的 {records} 条记录
+{made} 带出</extracomment>
+        <translation>{records} records of terminal {terminal}
+carried out {made}</translation>
+    </message>
+    <message>
+        <source>tech.relay.choose</source>
+        <extracomment>找到下面的记录包，按一下就送到平台：</extracomment>
+        <translation>These bundles were found; tap one to send it to the platform:</translation>
+    </message>
+    <message>
+        <source>tech.relay.done</source>
+        <extracomment>终端 {terminal} 的记录已送到平台：新收 {delivered} 条，平台以前已有 {already} 条（上传材料 {pages} 页）。可以拔出 U 盘；原终端联网后会自动确认，不会重复。</extracomment>
+        <translation>The records of terminal {terminal} reached the platform: {delivered} new, {already} it already had ({pages} pages uploaded). You can take the stick out; the original terminal confirms them by itself once it is online, nothing twice.</translation>
+    </message>
+    <message>
+        <source>tech.relay.explain</source>
+        <extracomment>把连不上平台的终端用“U 盘带出记录”写好的 U 盘插在这台能联网的终端上，由这里送到平台。记录仍是加密的，这台终端看不到内容，也不留副本；中途断网就再按一次，平台已收到的不会重复。</extracomment>
+        <translation>For a stick made with "Export waiting records to USB" on a terminal that cannot reach the platform: plug it into this connected terminal and send it on from here. The records stay encrypted: this terminal cannot read them and keeps no copy. If the link drops, tap again; nothing the platform has is sent twice.</translation>
+    </message>
+    <message>
+        <source>tech.relay.none</source>
+        <extracomment>U 盘上没有找到带出的记录：插上 U 盘，等几秒，再按“刷新”。</extracomment>
+        <translation>No carried records found on a USB stick: plug one in, wait a few seconds, then tap Refresh.</translation>
+    </message>
+    <message>
+        <source>tech.relay.refused</source>
+        <extracomment>另有 {refused} 条平台没有收下（内容不合格或与已收记录冲突），已留在平台等工作人员处理，U 盘上的不用再送。</extracomment>
+        <translation>{refused} more were not taken by the platform (invalid, or in conflict with a record it has); they are kept there for its staff, no need to send them again.</translation>
+    </message>
+    <message>
+        <source>tech.relay.sending</source>
+        <extracomment>正在送到平台，请不要拔出 U 盘…</extracomment>
+        <translation>Sending to the platform; do not take the stick out…</translation>
+    </message>
+    <message>
+        <source>tech.relay.title</source>
+        <extracomment>代送其他终端的 U 盘记录</extracomment>
+        <translation>Send on another terminal's stick</translation>
+    </message>
+    <message>
+        <source>tech.relay.unreadable</source>
+        <extracomment>U 盘上的记录包损坏或不完整，一条也没有送出。请回到原终端重新“U 盘带出记录”。</extracomment>
+        <translation>The bundle on the stick is damaged or incomplete; nothing was sent. Export the records to USB again on the original terminal.</translation>
     </message>
     <message>
         <source>tech.selftest.all_ok</source>
