@@ -8,12 +8,22 @@ needs, pacing.py), and settle every reply in one transaction:
 - conflict: kept aside for the technician, never overwritten;
 - rejected: dead-lettered with the platform's reason, retryable by the technician.
 A failure of the link (unreachable, busy, garbage) hands the claims back with a backoff and
-ends the run: it is systemic, not the record's fault. Runs on a worker thread or headless.
+ends the run: it is systemic, not the record's fault. A refusal that names one record (a 4xx
+other than the signature's, on its page or when it is sent alone) or a page this terminal
+can no longer read is that record's fault: it is dead-lettered with the reason and the run
+goes on, so one bad record never holds up the others. A batch the platform refuses whole is
+tried record by record to find which one it is.
+
+Records with nothing left to upload go first, in one push, so an evaluation or a complaint
+never waits behind another villager's pages on a slow link; each record with pages is pushed
+as soon as its own pages are up. Runs on a worker thread or headless.
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -34,6 +44,17 @@ from offline_queue.store import Outbox
 
 CHUNK = 64 * 1024  # the largest upload chunk; slow links get smaller ones (pacing.py)
 T = TypeVar("T")
+# Refusals that are about the request, not the link or this terminal: 401 (the signature) and
+# 403 (this terminal barred) stop the run for every record, 408 and 429 are the link's.
+RECORD_FAULTS = frozenset({400, 404, 409, 410, 411, 413, 414, 415, 422})
+
+
+def record_fault(exc: PlatformError) -> bool:
+    return isinstance(exc, PlatformRefused) and exc.status in RECORD_FAULTS
+
+
+class PageUnreadable(Exception):
+    """A page this terminal queued is gone or unreadable here (a local fault of that record)."""
 
 
 def announcement(record_id: str, kind: str, wire: dict[str, Any]) -> dict[str, Any]:
@@ -80,6 +101,12 @@ def blob_states(answers: list[dict[str, Any]]) -> dict[str, tuple[int, bool]]:
     return known
 
 
+def _uploaded(rec: QueuedRecord, known: dict[str, tuple[int, bool]]) -> bool:
+    """The platform holds every page of the record already (or it has none)."""
+    pages = (rec.wire or {}).get("attachments", [])
+    return all(known.get(a["sha256"], (0, False))[1] for a in pages)
+
+
 @dataclass
 class SyncReport:
     delivered: int = 0
@@ -118,7 +145,10 @@ class SyncEngine:
         if complete:
             return
         while offset < size:
-            chunk = self.outbox.blobs.read(sha, offset, self.pace.chunk())
+            try:
+                chunk = self.outbox.blobs.read(sha, offset, self.pace.chunk())
+            except (KeyError, OSError, sqlite3.DatabaseError) as exc:
+                raise PageUnreadable(type(exc).__name__) from None
             append = partial(self.client.blob_append, sha, offset, size, chunk)
             offset = self._timed(len(chunk), append, chunk=True)
 
@@ -138,20 +168,87 @@ class SyncEngine:
         return answer
 
     def _push(
-        self, claimed: list[QueuedRecord], report: SyncReport, settled: list[Settlement]
+        self, records: list[QueuedRecord], report: SyncReport, settled: list[Settlement]
     ) -> None:
         """Pushes in as many requests as the link needs (each fits the read timeout) and adds
         what became of each record to `settled` as its answer arrives, so the records
-        answered before a failure are settled all the same. Raises PlatformError."""
-        bodies = [canonical_json(r.wire) for r in claimed]
+        answered before a failure are settled all the same. A group refused whole is pushed
+        record by record: the record refused alone is dead-lettered. Raises PlatformError."""
+        bodies = [canonical_json(r.wire) for r in records]
         done = 0
         for group in push_groups(bodies, self.pace.push_bytes()):
-            records, done = claimed[done : done + len(group)], done + len(group)
-            results = self._timed(sum(map(len, group)), partial(self.client.push_encoded, group))
+            batch, done = records[done : done + len(group)], done + len(group)
+            try:
+                results = self._timed(
+                    sum(map(len, group)), partial(self.client.push_encoded, group)
+                )
+            except PlatformError as exc:
+                if not record_fault(exc):
+                    raise
+                if len(batch) == 1:
+                    settled.append(self._refused(batch[0], exc, report))
+                else:
+                    for rec in batch:
+                        self._push([rec], report, settled)
+                continue
             settled += [
                 self._settlement(rec, result, report)
-                for rec, result in zip(records, results, strict=True)
+                for rec, result in zip(batch, results, strict=True)
             ]
+
+    def _announce(
+        self, records: list[QueuedRecord], report: SyncReport, settled: list[Settlement]
+    ) -> tuple[list[QueuedRecord], dict[str, tuple[int, bool]]]:
+        """The records the platform now knows of (those it refused alone are dead-lettered)
+        and what it holds of their pages. Raises PlatformError."""
+        notes = [announcement(r.id, r.kind, r.wire or {}) for r in records]
+        try:
+            answers = self._timed(len(canonical_json(notes)), partial(self.client.announce, notes))
+        except PlatformError as exc:
+            if not record_fault(exc):
+                raise
+            if len(records) == 1:
+                settled.append(self._refused(records[0], exc, report))
+                return [], {}
+            known: dict[str, tuple[int, bool]] = {}
+            kept: list[QueuedRecord] = []
+            for rec in records:
+                ok, states = self._announce([rec], report, settled)
+                kept += ok
+                known.update(states)
+            return kept, known
+        return records, blob_states(answers)
+
+    def _refused(self, rec: QueuedRecord, exc: PlatformError, report: SyncReport) -> Settlement:
+        code = exc.code if isinstance(exc, PlatformRefused) else type(exc).__name__
+        reason = f"平台拒收这条记录（{code}）：{exc.detail}"
+        report.dead += 1
+        report.reasons.append(reason)
+        return Settlement(rec.id, "dead", error=reason)
+
+    def _send_with_pages(
+        self,
+        rec: QueuedRecord,
+        known: dict[str, tuple[int, bool]],
+        report: SyncReport,
+        settled: list[Settlement],
+    ) -> None:
+        """Uploads the record's pages, then pushes it. Raises PlatformError (the link's)."""
+        try:
+            for attachment in (rec.wire or {}).get("attachments", []):
+                self._upload(attachment, known)
+        except PageUnreadable as exc:
+            reason = f"本机保存的材料页读不出来（{exc}），请技术人员检查磁盘后重试"
+            report.dead += 1
+            report.reasons.append(reason)
+            settled.append(Settlement(rec.id, "dead", error=reason))
+            return
+        except PlatformError as exc:
+            if not record_fault(exc):
+                raise
+            settled.append(self._refused(rec, exc, report))
+            return
+        self._push([rec], report, settled)
 
     def _settlement(
         self, rec: QueuedRecord, result: dict[str, Any], report: SyncReport
@@ -179,16 +276,18 @@ class SyncEngine:
         if not claimed:
             return report
         settled: list[Settlement] = []
+        kept = False  # `settled` is on disk
         try:
-            announcements = [announcement(r.id, r.kind, r.wire or {}) for r in claimed]
-            answers = self._timed(
-                len(canonical_json(announcements)), partial(self.client.announce, announcements)
-            )
-            known = blob_states(answers)
-            for rec in claimed:
-                for attachment in (rec.wire or {}).get("attachments", []):
-                    self._upload(attachment, known)
-            self._push(claimed, report, settled)
+            try:
+                announced, known = self._announce(claimed, report, settled)
+                self._push([r for r in announced if _uploaded(r, known)], report, settled)
+                for rec in announced:
+                    if not _uploaded(rec, known):
+                        self._send_with_pages(rec, known, report, settled)
+            finally:
+                if settled:  # what the platform answered is kept, whatever comes next
+                    self.outbox.settle(settled)
+                kept = True
         except PlatformError as exc:
             done = {s.record_id for s in settled}
             pending = [r for r in claimed if r.id not in done]
@@ -201,10 +300,15 @@ class SyncEngine:
             report.stopped = exc.detail
             if isinstance(exc, PlatformRefused) and exc.status == 401:
                 report.stopped = f"平台拒绝了本终端的签名（{exc.code}），请技术人员检查登记与时钟"
+        except Exception:
+            # This terminal's fault (its disk, a bug): the claims go back for the next cycle
+            # when they can (else their leases run out), and the service says what broke.
+            done = {s.record_id for s in settled} if kept else set()
+            with contextlib.suppress(Exception):
+                self.outbox.release([r.id for r in claimed if r.id not in done])
+            raise
         else:
             self.link_failures = 0
-        if settled:
-            self.outbox.settle(settled)
         self.outbox.set_sync_state("clock_offset_ms", str(self.client.clock_offset_ms))
         return report
 

@@ -170,7 +170,10 @@ class SyncService:
         )
         try:
             while not self._stop.is_set():
-                self._cycle(box, engine)
+                try:
+                    self._cycle(box, engine)
+                except Exception as exc:  # the loop must outlive any one cycle
+                    self._cycle_failed(box, exc)
                 if once:
                     return
                 self._wait()
@@ -180,6 +183,18 @@ class SyncService:
                 self._holding = False
             box.close()
             self._publish(replace(self._status, role=SyncRole.STOPPED))
+
+    def _cycle_failed(self, box: Outbox, exc: Exception) -> None:
+        """A fault of this terminal, not of the link (a locked or full disk, a bug): said to
+        the technician and tried again at the next probe. Claims it held come back when their
+        lease runs out; nothing is lost. Its message names no person (sqlite's, the OS's)."""
+        log.error("sync cycle failed: %s", type(exc).__name__, exc_info=exc)
+        why = f"本机同步出错（{type(exc).__name__}），会自动重试；一直出现请检查磁盘空间"
+        try:
+            status = self._snapshot(box)
+        except Exception:  # the same fault: what was last known stands
+            status = self._status
+        self._publish(replace(status, last_error=why))
 
     def _wait(self) -> None:
         deadline = self.clock.monotonic() + self.settings.probe_interval_s

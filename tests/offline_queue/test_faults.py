@@ -159,7 +159,9 @@ def test_a_reply_lost_after_the_platform_stored_the_records_is_a_duplicate_not_a
         "SELECT COUNT(*) FROM records WHERE terminal_id = ?", (link.outbox.terminal_id,)
     ).fetchone()[0]
     db.close()
-    assert stored == 5  # the platform has acted; the kiosk does not know yet
+    # The platform has acted on the first push (the three records without pages, which go
+    # before any upload); the kiosk does not know yet.
+    assert stored == 3
     link.recover()
     assert_exactly_once(link.central, link.outbox)
     results = [r for r in link.outbox.records()]
@@ -269,3 +271,52 @@ def test_random_faults_on_every_run_still_deliver_each_record_exactly_once(link:
     link.recover()
     assert faults >= 10
     assert_exactly_once(link.central, link.outbox)
+
+
+def test_records_without_pages_are_not_held_up_by_uploads_that_keep_failing(link: Link):
+    queue_a_mixed_day(link.outbox)
+    link.proxy.add(Fault.reset_request(after_bytes=5_000, match="PATCH /v1/blobs"))
+    link.settle_after_fault(link.engine.run_once())
+    delivered = {r.kind for r in link.outbox.records("delivered")}
+    assert delivered == {"evaluation", "complaint", "appointment"}  # the pages wait, not they
+    link.recover()
+    assert_exactly_once(link.central, link.outbox)
+
+
+def test_a_page_the_platform_refuses_dead_letters_its_record_and_the_rest_go_through(link: Link):
+    bad = link.outbox.enqueue(submission(7, pages=2, page_bytes=20_000))
+    queue_a_mixed_day(link.outbox)
+    sha = (bad.wire or {})["attachments"][1]["sha256"]
+    link.proxy.add(Fault.status(422, match=f"PATCH /v1/blobs/{sha}", error="blob_hash_mismatch"))
+    report = link.engine.drain()
+    assert not report.stopped and (report.delivered, report.dead) == (5, 1), report
+    [dead] = link.outbox.records("dead")
+    assert dead.id == bad.id and "blob_hash_mismatch" in dead.last_error
+    # Once the platform takes the page, the technician's retry delivers it, once.
+    link.proxy.clear()
+    assert link.outbox.requeue(bad.id) == 1
+    link.recover()
+    assert_exactly_once(link.central, link.outbox)
+
+
+def test_a_batch_refused_whole_is_sent_record_by_record(link: Link):
+    queue_a_mixed_day(link.outbox)
+    link.proxy.add(Fault.status(422, match="POST /v1/announcements", times=1, error="invalid"))
+    link.proxy.add(Fault.status(413, match="POST /v1/records", times=1, error="too_large"))
+    report = link.engine.drain()
+    assert not report.stopped and report.dead == 0, report
+    assert link.proxy.applied.count("reply") == 2
+    assert_exactly_once(link.central, link.outbox)
+
+
+def test_a_page_lost_on_this_terminal_dead_letters_only_its_record(link: Link):
+    bad = link.outbox.enqueue(submission(8, pages=1, page_bytes=20_000))
+    queue_a_mixed_day(link.outbox)
+    with link.outbox.conn:
+        link.outbox.conn.execute(
+            "DELETE FROM pages WHERE sha256 = ?", ((bad.wire or {})["attachments"][0]["sha256"],)
+        )
+    report = link.engine.drain()
+    assert not report.stopped and (report.delivered, report.dead) == (5, 1), report
+    [dead] = link.outbox.records("dead")
+    assert dead.id == bad.id and "读不出来" in dead.last_error

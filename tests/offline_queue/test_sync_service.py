@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,8 @@ import pytest
 from kiosk.ports.clock import SystemClock
 from kiosk.ports.outbox import LocalState
 from kiosk.ports.sync import SyncRole, SyncStatus
+from offline_queue.records import Settlement
+from offline_queue.store import Outbox
 from offline_queue.sync_lock import SyncLock
 from offline_queue.terminal import TerminalQueue, build_sync_service, build_terminal_queue
 from tests.offline_queue.kiosk_side import (
@@ -27,7 +30,7 @@ from tests.offline_queue.kiosk_side import (
     rating,
     street_light_complaint,
 )
-from tests.offline_queue.realistic import assert_exactly_once
+from tests.offline_queue.realistic import assert_exactly_once, platform_db
 from tests.support.central import REPO_ROOT, CentralHandle
 from tests.support.fault_proxy import FaultProxy
 
@@ -166,3 +169,38 @@ def test_the_technician_retries_a_dead_letter_through_the_service(
     eventually(lambda: kiosk.sync.status().dead_letters == 0 and kiosk.sync.status().pending == 0)
     delivered = kiosk.outbox.entry(entry.receipt_no or "")
     assert delivered is not None and delivered.state == LocalState.DELIVERED
+
+
+def test_a_cycle_that_breaks_on_this_terminal_is_reported_and_the_next_one_delivers(
+    kiosk: TerminalQueue, shared_central: CentralHandle, monkeypatch: pytest.MonkeyPatch
+):
+    """A full or locked disk while settling (or any bug in a cycle) must not end the sync
+    thread: the kiosk would go out of service and nothing would be sent again."""
+    settle, broken = Outbox.settle, threading.Event()
+
+    def full_disk_once(self: Outbox, settlements: list[Settlement]) -> None:
+        if not broken.is_set():
+            broken.set()
+            raise sqlite3.OperationalError("database or disk is full")
+        settle(self, settlements)
+
+    monkeypatch.setattr(Outbox, "settle", full_disk_once)
+    kiosk.outbox.evaluate(rating("F3K9P-0001-7"))
+    kiosk.outbox.complain(street_light_complaint(), VILLAGER.masked_name)
+    kiosk.sync.start()
+    eventually(lambda: "OperationalError" in kiosk.sync.status().last_error)
+    assert "本机同步出错" in kiosk.sync.status().last_error
+    assert kiosk.sync.status().pending == 2
+    kiosk.sync.sync_now()  # the next cycle (the claims were handed back with a short delay)
+    eventually(lambda: kiosk.sync.status().pending == 0, timeout_s=90)
+    assert kiosk.sync.status().role == SyncRole.SYNCING  # the thread lives on
+    assert kiosk.sync.status().last_error == ""
+    db = platform_db(shared_central)
+    signer = kiosk.sync.client.signer
+    assert signer is not None
+    kinds = db.execute(
+        "SELECT kind, COUNT(*) FROM records WHERE terminal_id = ? GROUP BY kind",
+        (signer.terminal_id,),
+    ).fetchall()
+    db.close()
+    assert sorted(kinds) == [("complaint", 1), ("evaluation", 1)]  # each once

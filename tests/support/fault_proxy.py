@@ -65,10 +65,17 @@ class Fault:
 
     @classmethod
     def status(
-        cls, code: int, retry_after: int | None = None, match: str = "", times: int | None = None
+        cls,
+        code: int,
+        retry_after: int | None = None,
+        match: str = "",
+        times: int | None = None,
+        error: str = "busy",
     ) -> Fault:
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
-        body = b'{"error": {"code": "busy", "message": "try later"}}'
+        body = (
+            b'{"error": {"code": "%s", "message": "refused by the fault proxy"}}' % error.encode()
+        )
         return cls("reply", match, times, reply=http_reply(code, body, headers))
 
     @classmethod
