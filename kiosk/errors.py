@@ -38,9 +38,16 @@ class PlatformError(KioskError):
 
 
 class DeviceError(KioskError):
-    """A device failed; subclasses in kiosk.ports name which and how."""
+    """A device failed; subclasses in kiosk.ports name which and how. `vendor_code` is the
+    device's own code for it (a status word, an SW3, an hresult), for the technician."""
 
     message_key = "error.device"
+
+    def __init__(
+        self, detail: str = "", *, message_key: str | None = None, vendor_code: str | None = None
+    ) -> None:
+        super().__init__(detail, message_key=message_key)
+        self.vendor_code = vendor_code
 
 
 class StorageFullError(KioskError):

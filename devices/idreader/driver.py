@@ -136,7 +136,9 @@ class SerialIdCardReader:
                     self._present = False
                     self._hub.removed()
                 state = _STATE_FOR.get(exc.message_key, DeviceState.OFFLINE)
-                self._hub.set_status(DeviceStatus(state, exc.message_key, exc.detail))
+                self._hub.set_status(
+                    DeviceStatus(state, exc.message_key, exc.detail, exc.vendor_code)
+                )
                 self._stop.wait(self._retry_s)
             except Exception:  # the thread must survive anything to report it
                 log.exception("ID reader poll failed")
@@ -153,7 +155,8 @@ class SerialIdCardReader:
             raise ReaderMissing(f"cannot open {self._port_name}: {type(exc).__name__}") from exc
         sw3, _ = self._transact(p.SAM_STATUS)
         if sw3 != p.SW3_OK:
-            raise SamFailed(f"SAM status {sw3:02X}: {p.SW3_NAMES.get(sw3, '?')}")
+            name = p.SW3_NAMES.get(sw3, "?")
+            raise SamFailed(f"SAM status {sw3:02X}: {name}", vendor_code=f"SW3={sw3:02X}")
         sw3, data = self._transact(p.SAM_ID)
         self.sam_id = data[:16].hex() if sw3 == p.SW3_OK else ""
         self._hub.set_status(READY)
@@ -181,7 +184,8 @@ class SerialIdCardReader:
         p.Frame(head[5:7], rest[:-1]).check(rest[-1])
         sw3 = rest[2]
         if sw3 in _SAM_ERRORS:
-            raise SamFailed(f"SW3 {sw3:02X}: {p.SW3_NAMES.get(sw3, '?')}")
+            name = p.SW3_NAMES.get(sw3, "?")
+            raise SamFailed(f"SW3 {sw3:02X}: {name}", vendor_code=f"SW3={sw3:02X}")
         return sw3, rest[3:-1]
 
     def _poll_once(self) -> None:

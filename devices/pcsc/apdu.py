@@ -87,7 +87,7 @@ def check(response: Response, what: str) -> Response:
     if response.sw in (0x9000, 0x6282):
         return response
     error = _SW_ERRORS.get(response.sw, CardReaderError)
-    raise error(f"{what}: SW {response.sw_hex}")
+    raise error(f"{what}: SW {response.sw_hex}", vendor_code=f"SW={response.sw_hex}")
 
 
 def exchange(channel: ApduChannel, apdu: bytes) -> Response:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 from smartcard import scard
@@ -188,7 +189,7 @@ class PcscCardReader:
         while not self._stop.is_set():
             hresult, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
             if hresult != scard.SCARD_S_SUCCESS:
-                self._hub.set_status(NO_SERVICE)
+                self._hub.set_status(replace(NO_SERVICE, vendor_code=_hex(hresult)))
                 self._stop.wait(self._retry_s)
                 continue
             with self._ctx_lock:
@@ -224,7 +225,7 @@ class PcscCardReader:
                 code = _hex(hresult)
                 log.info("SCardGetStatusChange: %s; renewing the context", code)
                 if hresult in _SERVICE_ERRORS and hresult != scard.SCARD_E_UNKNOWN_READER:
-                    self._hub.set_status(NO_SERVICE)
+                    self._hub.set_status(replace(NO_SERVICE, vendor_code=code))
                 return
             _name, event_state, _atr = states[0]
             state = event_state & ~scard.SCARD_STATE_CHANGED

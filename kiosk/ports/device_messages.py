@@ -2,7 +2,7 @@
 
 The UI must translate each key in DEVICE_MESSAGE_KEYS for villagers (its own words, both
 languages); the technician texts here are what `python -m devices diagnose` and the technician
-screen show. tests/devices/test_device_messages.py checks that the list is complete: every key
+screen show. tests/devices/test_device_health.py checks that the list is complete: every key
 the device code can emit is here, and every key here is emitted somewhere.
 """
 

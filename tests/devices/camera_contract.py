@@ -29,6 +29,16 @@ class CameraContract:
         latest = camera.latest_frame()
         assert latest is not None and latest.index >= second.index
 
+    def test_after_reset_and_cancel_the_camera_is_ready_and_gives_stills(
+        self, camera: Camera
+    ) -> None:
+        camera.capture_still()
+        camera.cancel()  # nothing waiting: harmless
+        camera.reset()  # reopened (its frame count may start again)
+        assert camera.status().state is DeviceState.READY
+        first, second = camera.capture_still(), camera.capture_still()
+        assert second.index > first.index and first.image.ndim == 3
+
     def test_subscribers_receive_frames_until_they_unsubscribe(self, camera: Camera) -> None:
         got: list[Frame] = []
         enough = threading.Event()

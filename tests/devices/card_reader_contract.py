@@ -149,6 +149,20 @@ class CardReaderContract:
         assert expired.is_expired(date(2024, 1, 1)) and not x_id.is_expired(date(2024, 1, 1))
         assert long_term.valid_until is None and not long_term.is_expired(date(2099, 1, 1))
 
+    def test_reset_and_cancel_leave_a_reader_that_reads_the_next_card(
+        self, rig: CardReaderRig
+    ) -> None:
+        """What the technician's 重置 does to a reader that seems stuck: it comes back ready
+        and reads; cancel with nothing under way is harmless."""
+        recorder = opened(rig)
+        rig.reader.cancel()
+        rig.reader.reset()
+        recorder.wait_status(rig.reader, "reader.ready")
+        assert read_person(rig, recorder, PEOPLE[0], 1) == rig.expected(PEOPLE[0])
+        rig.reader.reset()
+        recorder.wait_status(rig.reader, "reader.ready")
+        assert read_person(rig, recorder, PEOPLE[1], 2) == rig.expected(PEOPLE[1])
+
     def test_a_card_pulled_out_mid_read_fails_cleanly_then_the_next_card_reads(
         self, rig: CardReaderRig
     ) -> None:

@@ -123,6 +123,19 @@ class PrinterContract:
         rig.printer.status()
         assert [s.message_key for s in seen] == ["printer.ready", "printer.out_of_paper"]
 
+    def test_reset_reports_the_state_again_and_cancel_is_harmless(self, rig: PrinterRig) -> None:
+        """After 重置 the printer's state is said again (a screen that missed it hears it),
+        and it prints; cancel between jobs changes nothing."""
+        seen: list[DeviceStatus] = []
+        rig.printer.subscribe(seen.append)
+        rig.printer.status()
+        rig.printer.cancel()
+        rig.printer.reset()
+        rig.printer.status()
+        assert [s.message_key for s in seen] == ["printer.ready", "printer.ready"]
+        rig.printer.print_receipt(sample_receipt())
+        assert len(rig.printed_qr_payloads()) == 1
+
     def test_capabilities_name_the_paper_width(self, rig: PrinterRig) -> None:
         width = rig.printer.paper_width
         assert width in (PaperWidth.MM58, PaperWidth.MM80)

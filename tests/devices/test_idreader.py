@@ -86,6 +86,7 @@ def test_a_failing_sam_is_an_error_status_until_it_recovers(
     emulator.set_sam_ok(False)
     status = recorder.wait_status(reader, "reader.sam_failed")
     assert status.state is DeviceState.ERROR
+    assert status.vendor_code is not None and status.vendor_code.startswith("SW3=6")
     assert recorder.wait_for(CardEventKind.HARDWARE_ERROR).message_key == "reader.sam_failed"
     emulator.present(PEOPLE[0])
     emulator.set_sam_ok(True)

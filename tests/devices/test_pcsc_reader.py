@@ -188,6 +188,7 @@ def test_status_words_map_to_our_errors_with_the_sw_in_the_detail(
     with pytest.raises(error) as caught:
         check(Response(b"", sw), "READ BINARY")
     assert f"{sw:04X}" in caught.value.detail
+    assert caught.value.vendor_code == f"SW={sw:04X}"  # the card's own code, for the technician
 
 
 def test_a_torn_tlv_is_an_error_not_a_crash() -> None:
