@@ -504,6 +504,7 @@ def build_apply_service(
         payments=lambda: kiosk_ref[0].payments if kiosk_ref else None,
         terminal=lambda: (settings.terminal_id, settings.hall_name),
         online=online,
+        refusing=lambda: (q := queue()) is not None and q.sync.status().refusing,
     )
 
 

@@ -9,6 +9,7 @@ one call at a time per client.
 
 from __future__ import annotations
 
+import email.utils
 import json
 import time
 from collections.abc import Mapping
@@ -25,6 +26,21 @@ from kiosk.contract.signing import HEADER_SERVER_TIME, sign_request
 from kiosk.errors import PlatformError
 
 MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
+def retry_after_s(value: str, now: float) -> float | None:
+    """Retry-After in seconds: given as seconds, or as an HTTP date (RFC 9110), which some
+    gateways send; None when absent or unreadable (the backoff alone decides then)."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
 
 
 class PlatformUnreachable(PlatformError):
@@ -124,8 +140,8 @@ class PlatformClient:
         if server_ms.isdigit():
             self.clock_offset_ms = int(server_ms) - int(time.time() * 1000)
         if reply.status_code == 429 or reply.status_code >= 500:
-            after = reply.headers.get("Retry-After", "")
-            raise PlatformBusy(reply.status_code, float(after) if after.isdigit() else None)
+            after = retry_after_s(reply.headers.get("Retry-After", ""), time.time())
+            raise PlatformBusy(reply.status_code, after)
         if reply.status_code >= 400:
             code, message = "unknown", ""
             if method == "HEAD":  # a HEAD reply has no body to carry the error

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from tests.support.central import central, shared_central  # noqa: F401
@@ -29,10 +29,13 @@ def _nothing_of_a_test_outlives_it() -> Iterator[None]:
     capture their screen): left to the cyclic collector they may be freed later on whatever
     thread happens to allocate, e.g. a worker of the next test, and a QWidget destroyed off
     the GUI thread crashes the process (seen as a segfault or an abort in
-    test_technician_app after the accessibility sweep)."""
+    test_technician_app after the accessibility sweep, and once in test_guide's teardown)."""
     yield
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        # Worker jobs of the test first: one still running (a camera closing, a result
+        # being relayed) must not meet its window half deleted.
+        QThreadPool.globalInstance().waitForDone(10_000)
         for window in app.topLevelWidgets():
             window.close()
             window.deleteLater()

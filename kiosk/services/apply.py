@@ -43,6 +43,13 @@ class ItemUnavailable(KioskError):
     message_key = "apply.not_here"
 
 
+class QueueRefusing(KioskError):
+    """Back-pressure: the terminal holds too many unsent records to take a villager's own
+    application (an agent's still goes; the queue says the same at submit time)."""
+
+    message_key = "queue.full"
+
+
 class ProxyNotAllowed(KioskError):
     """The platform marks the item as to be done by the person themselves, not an agent."""
 
@@ -116,6 +123,7 @@ class ApplyService:
         payments: Callable[[], Payments | None] = lambda: None,
         terminal: Callable[[], tuple[str, str]] = lambda: ("", ""),
         online: Callable[[], bool] = lambda: True,
+        refusing: Callable[[], bool] = lambda: False,
         delivered_wait_s: float = 4.0,
         drafts: DraftStore[ApplyDraft] | None = None,
     ) -> None:
@@ -124,7 +132,7 @@ class ApplyService:
         self._catalog, self._clock = catalog, clock
         self._outbox, self._payments = outbox, payments
         self.printer, self.scanner = printer, scanner
-        self._terminal, self._online = terminal, online
+        self._terminal, self._online, self._refusing = terminal, online, refusing
         self.delivered_wait_s = delivered_wait_s
         self.drafts: DraftStore[ApplyDraft] = drafts or DraftStore(clock)
 
@@ -137,6 +145,8 @@ class ApplyService:
             raise ItemUnavailable(f"item {code} cannot be applied for here")
         if agent is not None and not item.proxy_allowed:
             raise ProxyNotAllowed(f"item {code} is not done by proxy")
+        if agent is None and self._refusing():  # said before the villager fills anything in
+            raise QueueRefusing("past the queue's hard limit")
         return item
 
     def today(self) -> date:

@@ -13,7 +13,10 @@ import random
 import signal
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
+
+import pytest
 
 Child = Callable[[TextIO], None]
 
@@ -63,3 +66,16 @@ class KillDelays:
             self.window = max(self.start, self.window * 0.9)
         else:
             self.window = min(self.widest, self.window * 1.3)
+
+
+REPORTS = Path(__file__).resolve().parents[2] / "test-output" / "crash-trials"
+
+
+def report(name: str, line: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The trial's figures on the terminal (a serial run, e.g. make soak) and in
+    test-output/crash-trials/<name>.txt (make test runs on xdist workers, whose prints
+    pytest does not show)."""
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / f"{name}.txt").write_text(line + "\n", encoding="utf-8")
+    with capsys.disabled():
+        print("\n" + line)

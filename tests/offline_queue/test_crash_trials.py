@@ -11,7 +11,7 @@ from typing import TextIO
 
 import pytest
 
-from tests.offline_queue.crash import Child, KillDelays, fork_and_kill
+from tests.offline_queue.crash import Child, KillDelays, fork_and_kill, report
 from tests.offline_queue.helpers import open_outbox, submission
 
 
@@ -64,16 +64,18 @@ def run_trials(directory: Path, trials: int, seed: int = 7) -> dict[str, int]:
 
 def test_two_hundred_sigkills_lose_nothing_and_duplicate_nothing(tmp_path, capsys):
     counts = run_trials(tmp_path, 200)
-    with capsys.disabled():
-        print(
-            f"\ncrash trials: {counts['trials']} kills, {counts['queued']} records committed, "
-            f"{counts['acked']} acknowledged; 0 lost, 0 duplicated, integrity ok"
-        )
+    report("store", _words(counts), capsys)
     assert counts["queued"] > 50  # the kills really landed amid work
 
 
 @pytest.mark.soak
+@pytest.mark.timeout(1200)  # a thousand forks and kills: minutes on a loaded machine
 def test_a_thousand_sigkills_lose_nothing_and_duplicate_nothing(tmp_path, capsys):
-    counts = run_trials(tmp_path, 1000, seed=11)
-    with capsys.disabled():
-        print(f"\ncrash trials (soak): {counts}")
+    report("store-soak", _words(run_trials(tmp_path, 1000, seed=11)), capsys)
+
+
+def _words(counts: dict[str, int]) -> str:
+    return (
+        f"crash trials: {counts['trials']} kills, {counts['queued']} records committed, "
+        f"{counts['acked']} acknowledged; 0 lost, 0 duplicated, integrity ok"
+    )

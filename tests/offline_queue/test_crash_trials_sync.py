@@ -23,7 +23,7 @@ from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.store import Outbox
 from offline_queue.sync import SyncEngine
 from offline_queue.sync_lock import SyncLock
-from tests.offline_queue.crash import Child, KillDelays, fork_and_kill
+from tests.offline_queue.crash import Child, KillDelays, fork_and_kill, report
 from tests.offline_queue.realistic import (
     assert_exactly_once,
     complaint,
@@ -162,30 +162,32 @@ def run_trials(directory: Path, central: CentralHandle, trials: int, seed: int) 
     }
 
 
-def _print(counts: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def _print(name: str, counts: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     kills = ", ".join(f"{n} {phase}" for phase, n in sorted(counts["kills"].items()))
-    with capsys.disabled():
-        print(
-            f"\ncrash trials with sync: {counts['trials']} kills ({kills}); "
-            f"{counts['on_platform']} records queued ({counts['committed']} reported before "
-            f"a kill), {counts['delivered_by_children']} delivered by the killed children; after "
-            f"a final drain the platform holds the same {counts['on_platform']}: 0 lost, "
-            "0 duplicated, integrity ok every time"
-        )
+    report(
+        name,
+        f"crash trials with sync: {counts['trials']} kills ({kills}); "
+        f"{counts['on_platform']} records queued ({counts['committed']} reported before "
+        f"a kill), {counts['delivered_by_children']} delivered by the killed children; after "
+        f"a final drain the platform holds the same {counts['on_platform']}: 0 lost, "
+        "0 duplicated, integrity ok every time",
+        capsys,
+    )
 
 
 def test_two_hundred_sigkills_while_syncing_lose_nothing_and_send_nothing_twice(
     tmp_path, central: CentralHandle, capsys
 ):
     counts = run_trials(tmp_path / "kiosk", central, 200, seed=5)
-    _print(counts, capsys)
+    _print("sync", counts, capsys)
     # The kills landed amid real work (how many in each phase depends on the machine's load).
     assert counts["committed"] > 50
     assert counts["kills"].get("uploading", 0) > 0 and counts["kills"].get("queuing", 0) > 0
 
 
 @pytest.mark.soak
+@pytest.mark.timeout(1800)  # a thousand forks and kills amid uploads: many minutes when loaded
 def test_a_thousand_sigkills_while_syncing_lose_nothing_and_send_nothing_twice(
     tmp_path, central: CentralHandle, capsys
 ):
-    _print(run_trials(tmp_path / "kiosk", central, 1000, seed=13), capsys)
+    _print("sync-soak", run_trials(tmp_path / "kiosk", central, 1000, seed=13), capsys)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import socket
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,13 @@ def test_each_refusal_is_told_apart(tmp_path, central: CentralHandle, case: str)
 def test_codes_are_read_as_printed():
     assert normalise_code(" k7q2 m4xp ") == "K7Q2-M4XP"
     assert normalise_code("K7Q2-M4XP") == "K7Q2-M4XP"
+
+
+def test_the_terminal_s_signing_key_is_readable_by_its_owner_only(tmp_path):
+    """Outside the database (a copied queue file holds no key) and owner-only."""
+    keys = tmp_path / "keys"
+    key = Credentials(keys).key()
+    [path] = [p for p in keys.iterdir() if p.read_bytes() == key.private_bytes_raw()]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(keys.stat().st_mode) == 0o700
+    assert Credentials(keys).key().private_bytes_raw() == key.private_bytes_raw()  # kept

@@ -288,3 +288,22 @@ def test_only_one_process_can_hold_the_sync_lock(tmp_path):
         other = SyncLock(tmp_path / "sync.lock")
         lock.acquire()
         other.acquire()
+
+
+def test_a_record_waiting_past_the_soft_age_warns_whatever_the_wall_clock_does(tmp_path):
+    clock = FakeClock()
+    box = open_outbox(tmp_path, clock, Limits(soft_count=100, soft_age_s=3600))
+    box.enqueue(submission(1))
+    assert not box.stats().warning
+    clock.advance(3601)
+    assert box.stats().warning and not box.stats().refusing
+    clock.set_wall(clock.now().replace(year=2020))  # a wall-clock step changes nothing
+    assert box.stats().warning
+
+
+def test_each_record_carries_the_last_known_offset_to_the_platform_s_clock(tmp_path):
+    box = open_outbox(tmp_path)
+    assert (box.enqueue(submission(1)).wire or {})["clock_offset_ms"] == 0
+    box.set_sync_state("clock_offset_ms", "-93500")  # the sync learnt the terminal is fast
+    later = box.enqueue(submission(2)).wire or {}
+    assert later["clock_offset_ms"] == -93500 and later["monotonic_seq"] > 0

@@ -18,7 +18,13 @@ from kiosk.ports.device import DeviceState, DeviceStatus
 from kiosk.ports.outbox import LocalState, OutboxEntry, Page
 from kiosk.ports.payments import PaymentOrder
 from kiosk.ports.printer import PaperWidth, PrinterOutOfPaper, PrintResult
-from kiosk.services.apply import ApplyDraft, ApplyService, ProxyNotAllowed, ReceiptWords
+from kiosk.services.apply import (
+    ApplyDraft,
+    ApplyService,
+    ProxyNotAllowed,
+    QueueRefusing,
+    ReceiptWords,
+)
 from tests.ui.cards import ZHANG
 from tests.ui.support import guide_services
 
@@ -89,6 +95,17 @@ def test_typed_text_becomes_the_schemas_types_and_bad_numbers_stay_text():
         ("material", "1", ""),
     ]
     assert "居民身份证" not in [m.title for m in missing]  # the card was read
+
+
+def test_a_queue_past_its_hard_limit_refuses_a_villager_before_the_form_not_an_agent():
+    refusing = [True]
+    s = service(RecordingOutbox(), refusing=lambda: refusing[0])
+    with pytest.raises(QueueRefusing) as refused:
+        s.load_item("000113001000")
+    assert refused.value.message_key == "queue.full"
+    assert s.load_item("000113001000", Agent("A0012", "韦代办")).code == "000113001000"
+    refusing[0] = False  # the backlog went down
+    assert s.load_item("000113001000").code == "000113001000"
 
 
 def test_an_agent_is_carried_and_refused_for_items_not_done_by_proxy():

@@ -30,6 +30,7 @@ from kiosk.services.apply import (
     ApplyDraft,
     ApplyService,
     ProxyNotAllowed,
+    QueueRefusing,
     ReceiptWords,
     Submitted,
     fee_fen,
@@ -258,8 +259,8 @@ class ApplyScreen(Screen):
 
     def _failed(self, exc: Exception) -> None:
         self.banner.show_message(BannerKind.ERROR, self.ctx.error_text(exc))
-        if isinstance(exc, ProxyNotAllowed):
-            self.ctx.voice.say("apply.no_proxy")
+        if isinstance(exc, ProxyNotAllowed | QueueRefusing):
+            self.ctx.voice.say(exc.message_key)
 
     # --- start: identify, then the draft -------------------------------------------------------
 
