@@ -83,6 +83,33 @@ def by_receipt(storage: Storage, receipt_no: str) -> dict[str, Any]:
     return case_json(storage, row)
 
 
+CHANGES_PAGE = 100
+
+
+def changed_since(storage: Storage, terminal_id: str, since: str) -> dict[str, Any]:
+    """The terminal's cases changed after the cursor `since` ("" for all), oldest change
+    first, a page at a time. The cursor is "<updated_at_ms>.<case_id>" of the last case sent:
+    cases changed in the same millisecond are never split from or lost to a page boundary."""
+    at_ms, _, case_id = since.partition(".")
+    if since and not (at_ms.isdigit() and len(at_ms) <= 15 and case_id):
+        raise ApiError(422, "invalid_request", "since is a cursor this platform gave out")
+    rows = storage.all(
+        "SELECT * FROM cases WHERE terminal_id = ? AND (updated_at_ms, case_id) > (?, ?)"
+        " ORDER BY updated_at_ms, case_id LIMIT ?",
+        terminal_id,
+        int(at_ms or -1),
+        case_id,
+        CHANGES_PAGE + 1,
+    )
+    page = rows[:CHANGES_PAGE]
+    cursor = f"{page[-1]['updated_at_ms']}.{page[-1]['case_id']}" if page else since
+    return {
+        "cases": [case_json(storage, r) for r in page],
+        "next": cursor,
+        "more": len(rows) > CHANGES_PAGE,
+    }
+
+
 def by_person(storage: Storage, id_hmac: str) -> list[dict[str, Any]]:
     rows = storage.all(
         "SELECT * FROM cases WHERE id_hmac = ? ORDER BY updated_at_ms DESC LIMIT 50", id_hmac

@@ -212,6 +212,15 @@ async def blob_append(
     return Response(status_code=204, headers={"Upload-Offset": str(new)})
 
 
+@router.get("/cases")
+def cases_changed(
+    request: Request, since: Annotated[str, Query(max_length=60)] = ""
+) -> dict[str, Any]:
+    """This terminal's cases changed since the cursor (the status pull by delta)."""
+    p, tid = _terminal(request)
+    return cases.changed_since(p.storage, tid, since)
+
+
 @router.get("/cases/{receipt_no}")
 def case(receipt_no: str, request: Request) -> dict[str, Any]:
     p, _ = _terminal(request)

@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS cases (
     id_hmac TEXT NOT NULL, status TEXT NOT NULL, department TEXT NOT NULL,
     updated_at_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS cases_by_person ON cases (id_hmac);
+CREATE INDEX IF NOT EXISTS cases_by_terminal_change ON cases (terminal_id, updated_at_ms, case_id);
 CREATE TABLE IF NOT EXISTS case_events (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, status TEXT NOT NULL,
     at_ms INTEGER NOT NULL, department TEXT NOT NULL, note TEXT NOT NULL);

@@ -1,6 +1,6 @@
-"""Case statuses (办件进度): refreshed on the sync loop for this terminal's recent receipts,
-looked up on demand by receipt number or ID number, the last known state cached with the
-time the platform said it.
+"""Case statuses (办件进度): pulled on the sync loop by delta (this terminal's cases that
+changed since the last pull), looked up on demand by receipt number or ID number, the last
+known state cached with the time the platform said it.
 
 What is cached: the case as the platform returns it by receipt number, minus the back
 office's free-text notes (they may name people). Never cached: anything looked up by ID
@@ -26,6 +26,7 @@ from offline_queue.store import Outbox
 
 log = logging.getLogger("offline_queue.cases")
 FINAL_STATUSES = (CaseStatus.COMPLETED, CaseStatus.REFUSED, CaseStatus.WITHDRAWN)
+CURSOR = "cases_since"  # sync_state: the platform's cursor of the last case change stored
 
 
 def _parse(data: dict[str, Any]) -> Case:
@@ -62,40 +63,37 @@ def _view(row: Any, fresh: bool = False, problem: str = "") -> CaseView | None:
 
 
 class CaseStatusRefresher:
-    """The PullTask: refresh the open cases of this terminal's recent submissions."""
+    """The PullTask: the cases of this terminal's submissions that changed since the last
+    pull, by the platform's cursor (kept in sync_state, so a restart goes on from there): a
+    quiet day costs one small request, however many cases are open."""
 
     name = "case statuses"
 
     def __init__(
-        self,
-        client: PlatformClient,
-        clock: Clock,
-        interval_s: float = 600,
-        stale_after_s: float = 1800,
-        per_pull: int = 30,
+        self, client: PlatformClient, clock: Clock, interval_s: float = 600, pages: int = 10
     ) -> None:
-        self.client, self.clock, self.interval_s = client, clock, interval_s
-        self.stale_after_s, self.per_pull = stale_after_s, per_pull
+        self.client, self.clock, self.interval_s, self.pages = client, clock, interval_s, pages
 
     def pull(self, outbox: Outbox) -> None:
-        """On the sync thread. Oldest-fetched first, a bounded number per pull, so a slow
-        link is never hogged; a final state is never asked again."""
-        rows = outbox.conn.execute(
-            "SELECT r.receipt_no FROM records r LEFT JOIN case_cache c"
-            " ON c.receipt_no = r.receipt_no WHERE r.kind = 'submission'"
-            " AND r.state = 'delivered' AND r.receipt_no IS NOT NULL"
-            " AND (c.receipt_no IS NULL OR (c.final = 0 AND c.fetched_elapsed < ?))"
-            " ORDER BY COALESCE(c.fetched_elapsed, -1), r.seq LIMIT ?",
-            (outbox.elapsed() - self.stale_after_s, self.per_pull),
-        ).fetchall()
-        for row in rows:
+        """On the sync thread. At most `pages` pages per pull (a slow link is never hogged;
+        the rest comes next time); the cursor moves once a page is stored."""
+        cursor = outbox.sync_state().get(CURSOR, "")
+        for _ in range(self.pages):
+            reply = self.client.cases_changed(cursor)
+            at_ms = int(self.clock.now().timestamp() * 1000)
+            parsed = [(_parse(data), data) for data in reply["cases"]]
+            outbox.conn.execute("BEGIN IMMEDIATE")
             try:
-                data = self.client.case_by_receipt(row["receipt_no"])
-            except PlatformRefused as exc:
-                if exc.status == 404:  # delivered but not a case (yet): ask again later
-                    continue
+                for case, data in parsed:
+                    save_case(outbox, case, data, at_ms)
+                outbox.set_sync_state(CURSOR, reply["next"])
+            except BaseException:
+                outbox.conn.execute("ROLLBACK")
                 raise
-            save_case(outbox, _parse(data), data, int(self.clock.now().timestamp() * 1000))
+            outbox.conn.execute("COMMIT")
+            cursor = reply["next"]
+            if not reply["more"]:
+                break
         outbox.conn.execute(
             "DELETE FROM case_cache WHERE fetched_elapsed < ?",
             (outbox.elapsed() - outbox.limits.stub_days * 86_400,),

@@ -260,6 +260,15 @@ class PlatformClient:
         """The proxy agents and technicians who may act at this terminal's hall."""
         return self._json(self._send("GET", "/v1/operators"))
 
+    def cases_changed(self, since: str) -> dict[str, Any]:
+        """This terminal's cases changed after the cursor ("" for all), a page at a time:
+        {"cases": [...], "next": cursor, "more": bool}."""
+        reply = self._json(self._send("GET", f"/v1/cases?since={quote(since, safe='')}"))
+        cases, cursor, more = reply.get("cases"), reply.get("next"), reply.get("more")
+        if not (isinstance(cases, list) and isinstance(cursor, str) and isinstance(more, bool)):
+            raise PlatformGarbage("case changes reply is not cases, next and more")
+        return reply
+
     def case_by_receipt(self, receipt_no: str) -> dict[str, Any]:
         """Raises PlatformRefused with status 404 when the platform has no such case."""
         return self._json(self._send("GET", f"/v1/cases/{quote(receipt_no, safe='')}"))
