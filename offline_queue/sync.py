@@ -217,7 +217,17 @@ class SyncEngine:
                 kept += ok
                 known.update(states)
             return kept, known
-        return records, blob_states(answers)
+        # An id the platform holds with other content: kept aside for the technician now,
+        # before any page of it is uploaded for nothing (the push would say the same).
+        clash = {
+            a.get("id") for a in answers if isinstance(a, dict) and a.get("status") == "conflict"
+        }
+        for rec in records:
+            if rec.id in clash:
+                report.conflicts += 1
+                why = "平台已有同编号但内容不同的记录（通告时发现）"
+                settled.append(Settlement(rec.id, "conflict", error=why))
+        return [r for r in records if r.id not in clash], blob_states(answers)
 
     def _refused(self, rec: QueuedRecord, exc: PlatformError, report: SyncReport) -> Settlement:
         code = exc.code if isinstance(exc, PlatformRefused) else type(exc).__name__

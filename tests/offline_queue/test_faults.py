@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.contract.records import canonical_json, record_content_hash
 from kiosk.ports.clock import FakeClock
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.store import Outbox
 from offline_queue.sync import SyncEngine, SyncReport
 from tests.offline_queue.realistic import (
     assert_exactly_once,
+    complaint,
     platform_db,
     queue_a_mixed_day,
     submission,
@@ -320,3 +322,20 @@ def test_a_page_lost_on_this_terminal_dead_letters_only_its_record(link: Link):
     assert not report.stopped and (report.delivered, report.dead) == (5, 1), report
     [dead] = link.outbox.records("dead")
     assert dead.id == bad.id and "读不出来" in dead.last_error
+
+
+def test_an_id_the_platform_holds_with_other_content_is_kept_aside_at_the_announcement(
+    link: Link,
+):
+    rec = link.outbox.enqueue(complaint())
+    forged = dict(rec.wire or {})
+    forged["meta"] = {**forged["meta"], "hall_code": "451123999"}
+    forged["content_hash"] = record_content_hash(forged)
+    [result] = link.client.push_encoded([canonical_json(forged)])
+    assert result["outcome"] == "accepted"
+    before = len(link.proxy.seen)
+    report = link.engine.run_once()
+    assert (report.conflicts, report.delivered, report.dead) == (1, 0, 0), report
+    assert link.proxy.seen[before:] == ["POST /v1/announcements"]  # nothing pushed again
+    [kept] = link.outbox.records("conflict")
+    assert kept.id == rec.id and "内容不同" in kept.last_error
