@@ -29,6 +29,11 @@ class SimulatedFaceEngine:
         self._replay = replay
         self._yaw = deque(self._script)
 
+    def script_yaw(self, yaw_ratios: Iterable[float | None]) -> None:
+        """The head's next ratios (a new visitor turning their head, or nobody: None)."""
+        self._script = tuple(yaw_ratios)
+        self._yaw = deque(self._script)
+
     def detect(self, frame: FrameArray) -> FaceDetection:  # noqa: ARG002
         """Ignores the frame: answers the scripted guidance."""
         return FaceDetection(self.guidance, ())

@@ -9,7 +9,6 @@ in-process reader the other UI tests use."""
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -113,7 +112,7 @@ class EveryVillagerTurns(SimulatedFaceEngine):
     """The simulated engine's head turn (front, side, front), scripted again per villager."""
 
     def rescript(self) -> None:
-        self._yaw = deque((0.5, 0.7, 0.5))
+        self.script_yaw((0.5, 0.7, 0.5))
 
 
 @dataclass
