@@ -8,6 +8,8 @@
     kiosk update-fetch | update-apply | update-check [CONFIG]   signed updates (kiosk/updater.py)
     kiosk --version              print the version
     kiosk --self-test [CONFIG] [--printer HOST:PORT]   prove an installed build works
+    kiosk diagnose [CONFIG] [--card-wait S] [--no-print]   check every configured device
+                                 (`python -m devices diagnose`, in the bundle too)
 
 Each verb imports only what it needs, so the headless ones never load Qt.
 """
@@ -120,6 +122,10 @@ def main(argv: list[str]) -> int:
         from kiosk.self_test import main as self_test
 
         return self_test(argv[2:])
+    if verb == "diagnose":
+        from devices.__main__ import main as devices_main
+
+        return devices_main(["diagnose", *argv[2:]])
     if verb in HEADLESS:
         config = _config(argv[2:])
         if config is None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from datetime import date, datetime
@@ -34,6 +33,7 @@ from kiosk.domain.forms import validate_form
 from kiosk.ops.sd_notify import Notifier
 from offline_queue.records import NewRecord, QueuedRecord
 from offline_queue.store import open_terminal_outbox
+from ui.keyboard import apply_input_method_environment
 
 TIMEOUT_S = 90
 FULLSCREEN_GRACE_S = 20  # for the compositor to make the window full screen
@@ -151,6 +151,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("config", nargs="?", type=Path)
     parser.add_argument("--printer", help="HOST:PORT of an ESC/POS network printer")
     args = parser.parse_args(argv)
+    apply_input_method_environment()  # as the kiosk starts: its own keyboard, nothing else
     app = QApplication(sys.argv[:1])
     built = build(app, args.config)
     if not isinstance(built, Kiosk):
@@ -169,7 +170,6 @@ def main(argv: list[str]) -> int:
         outcome.update(result)
         app.exit(0 if result.get("ok") else 1)
 
-    wants_keyboard = os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard"
     probe = QLineEdit(kiosk.window)  # inside the kiosk window: cage shows one window only
     translator = QTranslator(app)
     translations = translator.load(
@@ -177,8 +177,9 @@ def main(argv: list[str]) -> int:
     )
 
     def keyboard_up() -> bool:
-        names = [w.metaObject().className() for w in app.topLevelWindows()]
-        return "QtVirtualKeyboard::InputView" in names
+        """The kiosk's own keyboard (its QML panel and layouts, docked in the window) came
+        up for the focused field: what a villager types on."""
+        return kiosk.window.keyboard.ready and kiosk.window.keyboard.showing
 
     def at_home() -> bool:
         # The same moment the updater's health check waits for: home screen up, refreshed.
@@ -202,22 +203,24 @@ def main(argv: list[str]) -> int:
         return {
             "qt_translations": translations,
             "virtual_keyboard": keyboard_up(),
+            "keyboard_error": kiosk.window.keyboard.error,
             "platform": app.platformName(),
             "window": list(kiosk.window.size().toTuple()),
             "screen": list(kiosk.window.screen().size().toTuple()),
         }
 
     def work(found: dict[str, Any]) -> dict[str, Any]:
-        if not translations or (wants_keyboard and not found["virtual_keyboard"]):
+        if not translations or not found["virtual_keyboard"]:
             raise RuntimeError(f"Qt parts missing: {found}")
         return {"ok": True, **found, **_queue_submission(kiosk), **_native_parts(args.printer)}
 
     def poll() -> None:
-        if wants_keyboard and at_home() and not probe.isVisible():
+        if at_home() and not probe.isVisible():
             probe.show()
             probe.setFocus()
             app.inputMethod().show()
-        if at_home() and (keyboard_up() or not wants_keyboard) and sized():
+        keyboard_settled = keyboard_up() or bool(kiosk.window.keyboard.error)
+        if at_home() and keyboard_settled and sized():
             waiting.stop()
             found = gui_facts()
             probe.close()

@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from kiosk.config import Config
-from kiosk.contract.releases import ReleaseRejected, verify_archive, verify_manifest
+from kiosk.contract.releases import (
+    ReleaseRejected,
+    parse_version,
+    verify_archive,
+    verify_manifest,
+)
 from kiosk.errors import PlatformError
 from kiosk.ops.layout import DataLayout
 from kiosk.ops.releases import Limits, Releases, Verdict
@@ -24,10 +32,38 @@ from kiosk.version import VERSION
 
 log = logging.getLogger("kiosk.updates")
 SESSION_UNIT = "kiosk-session.service"
+SYNC_UNIT = "kiosk-sync.service"  # runs from /opt/kiosk/current too: the same version, always
 
 
 def _restart_session() -> None:
     subprocess.run(["systemctl", "--no-block", "restart", SESSION_UNIT], check=False)
+    # The headless sync runs the same code: left on the old version, a later prune would
+    # delete the folder it runs from. try-restart: only if it runs (not on a dev machine).
+    subprocess.run(["systemctl", "--no-block", "try-restart", SYNC_UNIT], check=False)
+
+
+def _newer(offered: str, current: str | None) -> bool:
+    """Updates only go forward: an old (even correctly signed) release is never taken, so a
+    compromised platform cannot roll terminals back to a version with a known hole."""
+    return current is None or parse_version(offered) > parse_version(current)
+
+
+def _private_copy(staged: Path, folder: Path) -> Path:
+    """Root's own copy of the archive the kiosk user staged, read through a descriptor that
+    never follows a link: verified and installed from there, so the file cannot be swapped
+    between the check and the install (the staging folder is the kiosk user's)."""
+    folder.mkdir(mode=0o700, exist_ok=True)
+    copy = folder / "incoming.tar.gz"
+    copy.unlink(missing_ok=True)
+    source = os.open(staged, os.O_RDONLY | os.O_NOFOLLOW)
+    try:
+        with os.fdopen(source, "rb", closefd=False) as reader, open(copy, "xb") as writer:
+            shutil.copyfileobj(reader, writer, 1024 * 1024)
+            writer.flush()
+            os.fsync(writer.fileno())
+    finally:
+        os.close(source)
+    return copy
 
 
 def fetch(config: Config, current_version: str = VERSION) -> str:
@@ -57,6 +93,9 @@ def fetch(config: Config, current_version: str = VERSION) -> str:
         if signed is None:
             return "up_to_date"
         manifest = verify_manifest(signed, trusted)
+        if not _newer(manifest.version, current_version):
+            log.error("update refused: %s is not newer than %s", manifest.version, current_version)
+            return "refused_downgrade"
         bad = Releases(config.updates.install_root, SystemClock()).state().get("bad", [])
         if manifest.version in bad:
             return "refused_rolled_back_version"
@@ -87,8 +126,19 @@ def apply(config: Config, restart: bool) -> str:
         staged = inbox.staged(load_release_keys(config.updates.release_keys_file))
         if wanted is None or staged is None or staged.manifest.version != wanted:
             return "nothing_to_apply"
-        verify_archive(staged.archive, staged.manifest)
-        releases.install(staged.archive, staged.manifest)
+        if not _newer(staged.manifest.version, releases.current):
+            raise ReleaseRejected(
+                f"{staged.manifest.version} is not newer than {releases.current}: no downgrades"
+            )
+        try:
+            copy = _private_copy(staged.archive, releases.root / ".incoming")
+        except OSError as exc:
+            raise ReleaseRejected(f"the staged archive cannot be read: {exc}") from None
+        try:
+            verify_archive(copy, staged.manifest)
+            releases.install(copy, staged.manifest)
+        finally:
+            copy.unlink(missing_ok=True)
         releases.switch(staged.manifest.version, layout.health)
         staged.archive.unlink()
     except ReleaseRejected as exc:

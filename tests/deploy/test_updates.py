@@ -277,3 +277,48 @@ def test_root_checks_the_staged_archive_again_before_installing_it(tmp_path, cen
     assert apply(term.config, restart=False) == "refused"
     assert term.releases.current == "0.1.0" and not archive.exists()
     assert not (term.config.updates.install_root / "releases" / "0.2.0").exists()
+
+
+def test_root_installs_its_own_copy_and_never_follows_a_link_put_in_the_archive_s_place(
+    tmp_path, central
+):
+    _publish(central, tmp_path, "0.2.0")
+    term = _terminal(tmp_path, central)
+    while fetch(term.config, "0.1.0") != "staged":
+        pass
+    inbox = UpdateInbox(term.layout.updates)
+    archive = inbox.archive_path("0.2.0")
+    elsewhere = tmp_path / "kept-by-the-kiosk-user.tar.gz"
+    archive.rename(elsewhere)
+    archive.symlink_to(elsewhere)  # the kiosk user could swap the file after root's check
+    assert inbox.request_apply("0.2.0", Quiet(True), FakeClock())
+    assert apply(term.config, restart=False) == "refused"
+    assert term.releases.current == "0.1.0"
+    assert not (term.config.updates.install_root / ".incoming" / "incoming.tar.gz").exists()
+
+
+def test_an_older_release_is_never_installed_even_correctly_signed(tmp_path, central):
+    _publish(central, tmp_path, "0.2.0")
+    term = _terminal(tmp_path, central)
+    while fetch(term.config, "0.1.0") != "staged":
+        pass
+    # Meanwhile this terminal got 0.3.0 (say, from a technician's stick).
+    _bundle(tmp_path, "0.3.0").rename(term.config.updates.install_root / "releases" / "0.3.0")
+    term.releases.adopt("0.3.0")
+    assert UpdateInbox(term.layout.updates).request_apply("0.2.0", Quiet(True), FakeClock())
+    assert apply(term.config, restart=False) == "refused"
+    assert term.releases.current == "0.3.0"
+    # And the fetcher does not even download what is not newer than the running version.
+    assert fetch(term.config, "0.3.0") in ("up_to_date", "refused_downgrade")
+    assert fetch(term.config, "0.2.0") in ("up_to_date", "refused_downgrade")
+
+
+@pytest.mark.parametrize(
+    ("offered", "current", "taken"),
+    [("0.2.0", "0.1.0", True), ("0.10.0", "0.9.3", True), ("0.1.0", "0.1.0", False),
+     ("0.1.9", "0.2.0", False), ("1.0.0", None, True)],
+)  # fmt: skip
+def test_updates_only_go_forward(offered: str, current: str | None, taken: bool) -> None:
+    from kiosk.updater import _newer
+
+    assert _newer(offered, current) is taken

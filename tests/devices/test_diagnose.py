@@ -187,3 +187,13 @@ def test_the_technician_screen_can_diagnose_without_closing_the_kiosks_readers()
     reader.subscribe_events(seen.append)
     reader.insert(SimulatedCard(PEOPLE[0].identity(CardKind.KIOSK_TEST)))
     assert any(e.identity is not None for e in seen)
+
+
+def test_the_kiosk_command_has_the_diagnosis_as_a_verb(tmp_path: Path, capsys) -> None:
+    """`kiosk diagnose`: the bundle has no `python -m devices`, the technician still needs it."""
+    from kiosk.cli import main as kiosk_main
+
+    config = tmp_path / "k.toml"
+    config.write_text('[devices.printer]\ndriver = "escpos"\ncolour = "red"\n', encoding="utf-8")
+    assert kiosk_main(["kiosk", "diagnose", str(config)]) == 2
+    assert "colour" in capsys.readouterr().out
