@@ -107,6 +107,13 @@ def _uploaded(rec: QueuedRecord, known: dict[str, tuple[int, bool]]) -> bool:
     return all(known.get(a["sha256"], (0, False))[1] for a in pages)
 
 
+def _dead(rec: QueuedRecord, why: str, report: SyncReport, reason: str | None = None) -> Settlement:
+    """Dead-lettered with `why` (for the technician); `reason` is what the report lists."""
+    report.dead += 1
+    report.reasons.append(why if reason is None else reason)
+    return Settlement(rec.id, "dead", error=why)
+
+
 @dataclass
 class SyncReport:
     delivered: int = 0
@@ -231,10 +238,7 @@ class SyncEngine:
 
     def _refused(self, rec: QueuedRecord, exc: PlatformError, report: SyncReport) -> Settlement:
         code = exc.code if isinstance(exc, PlatformRefused) else type(exc).__name__
-        reason = f"平台拒收这条记录（{code}）：{exc.detail}"
-        report.dead += 1
-        report.reasons.append(reason)
-        return Settlement(rec.id, "dead", error=reason)
+        return _dead(rec, f"平台拒收这条记录（{code}）：{exc.detail}", report)
 
     def _send_with_pages(
         self,
@@ -248,10 +252,8 @@ class SyncEngine:
             for attachment in (rec.wire or {}).get("attachments", []):
                 self._upload(attachment, known)
         except PageUnreadable as exc:
-            reason = f"本机保存的材料页读不出来（{exc}），请技术人员检查磁盘后重试"
-            report.dead += 1
-            report.reasons.append(reason)
-            settled.append(Settlement(rec.id, "dead", error=reason))
+            why = f"本机保存的材料页读不出来（{exc}），请技术人员检查磁盘后重试"
+            settled.append(_dead(rec, why, report))
             return
         except PlatformError as exc:
             if not record_fault(exc):
@@ -272,9 +274,7 @@ class SyncEngine:
             report.conflicts += 1
             return Settlement(rec.id, "conflict", error="平台已有同编号但内容不同的记录：" + reason)
         if outcome == "rejected":
-            report.dead += 1
-            report.reasons.append(reason)
-            return Settlement(rec.id, "dead", error="平台拒收：" + reason)
+            return _dead(rec, "平台拒收：" + reason, report, reason)
         # missing_attachments or an outcome this terminal does not know yet
         report.retried += 1
         delay = backoff_delay(rec.attempts, self.rng)
