@@ -186,11 +186,17 @@ def test_a_corrupt_archive_is_refused_and_deleted(tmp_path, central):
     assert not (term.layout.updates / "0.2.0.part").exists() or outcomes[-1] == "downloading"
 
 
-def _staged_and_switched(tmp_path, central) -> Terminal:
+def _staged(tmp_path, central) -> Terminal:
+    """A terminal on 0.1.0 that has fetched and staged 0.2.0 from the platform."""
     _publish(central, tmp_path, "0.2.0")
     term = _terminal(tmp_path, central)
     while fetch(term.config, "0.1.0") != "staged":
         pass
+    return term
+
+
+def _staged_and_switched(tmp_path, central) -> Terminal:
+    term = _staged(tmp_path, central)
     inbox = UpdateInbox(term.layout.updates)
     clock = FakeClock()
     assert not inbox.request_apply("0.2.0", Quiet(False), clock)  # someone is in a session
@@ -264,10 +270,7 @@ def test_an_archive_that_escapes_its_folder_is_refused(tmp_path):
 
 
 def test_root_checks_the_staged_archive_again_before_installing_it(tmp_path, central):
-    _publish(central, tmp_path, "0.2.0")
-    term = _terminal(tmp_path, central)
-    while fetch(term.config, "0.1.0") != "staged":
-        pass
+    term = _staged(tmp_path, central)
     inbox = UpdateInbox(term.layout.updates)
     archive = inbox.archive_path("0.2.0")
     data = bytearray(archive.read_bytes())
@@ -282,10 +285,7 @@ def test_root_checks_the_staged_archive_again_before_installing_it(tmp_path, cen
 def test_root_installs_its_own_copy_and_never_follows_a_link_put_in_the_archive_s_place(
     tmp_path, central
 ):
-    _publish(central, tmp_path, "0.2.0")
-    term = _terminal(tmp_path, central)
-    while fetch(term.config, "0.1.0") != "staged":
-        pass
+    term = _staged(tmp_path, central)
     inbox = UpdateInbox(term.layout.updates)
     archive = inbox.archive_path("0.2.0")
     elsewhere = tmp_path / "kept-by-the-kiosk-user.tar.gz"
@@ -298,10 +298,7 @@ def test_root_installs_its_own_copy_and_never_follows_a_link_put_in_the_archive_
 
 
 def test_an_older_release_is_never_installed_even_correctly_signed(tmp_path, central):
-    _publish(central, tmp_path, "0.2.0")
-    term = _terminal(tmp_path, central)
-    while fetch(term.config, "0.1.0") != "staged":
-        pass
+    term = _staged(tmp_path, central)
     # Meanwhile this terminal got 0.3.0 (say, from a technician's stick).
     _bundle(tmp_path, "0.3.0").rename(term.config.updates.install_root / "releases" / "0.3.0")
     term.releases.adopt("0.3.0")

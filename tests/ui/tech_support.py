@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -40,6 +41,7 @@ from ui.technician.signin import TechSignInScreen
 TECH_ID_NUMBER = make_id_number("451102", date(1988, 9, 9), 57)
 TECH_PIN = "741963"
 OUT = Path(__file__).resolve().parents[2] / "test-output" / "technician"
+S = TypeVar("S")
 
 
 @dataclass
@@ -144,6 +146,16 @@ def menu_of(window: MainWindow) -> TechMenuScreen:
     menu = window.navigator.current
     assert isinstance(menu, TechMenuScreen)
     return menu
+
+
+def open_tool(qtbot, window: MainWindow, name: str, screen_type: type[S]) -> S:
+    """From the menu: the tool's tile once it shows, tapped; the tool's screen."""
+    menu = menu_of(window)
+    qtbot.waitUntil(menu.tile_buttons[name].isVisible, timeout=10_000)
+    qtbot.mouseClick(menu.tile_buttons[name], Qt.MouseButton.LeftButton)
+    screen = window.navigator.current
+    assert isinstance(screen, screen_type)
+    return screen
 
 
 def sign_in(qtbot, kiosk: TechKiosk) -> None:

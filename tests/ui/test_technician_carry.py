@@ -17,7 +17,7 @@ from tests.offline_queue.test_sneakernet import _import, _terminal
 from tests.offline_queue.test_sync_with_platform import application
 from tests.ui.tech_support import (
     TechKiosk,
-    menu_of,
+    open_tool,
     platform_record_count,
     screenshot,
     sign_in,
@@ -31,11 +31,7 @@ def test_records_carried_on_a_stick_arrive_once(qtbot, tech: TechKiosk):
     outbox = outbox_opener(tech.config, tech.enrolment, SystemClock())(False)
     ids = [outbox.enqueue(application(n)).id for n in range(3)]
     sign_in(qtbot, tech)
-    menu = menu_of(tech.window)
-    qtbot.waitUntil(menu.tile_buttons["tech_carry"].isVisible, timeout=10_000)
-    qtbot.mouseClick(menu.tile_buttons["tech_carry"], Qt.MouseButton.LeftButton)
-    screen = tech.window.navigator.current
-    assert isinstance(screen, TechCarryScreen)
+    screen = open_tool(qtbot, tech.window, "tech_carry", TechCarryScreen)
     qtbot.waitUntil(lambda: "待送记录 3 条" in screen.plan_label.text(), timeout=10_000)
     qtbot.waitUntil(
         lambda: len(screen.picker.buttons) == 1 and screen.picker.buttons[0].isEnabled(),
@@ -82,11 +78,7 @@ def test_another_terminal_s_stick_is_relayed_once_and_a_damaged_one_sends_nothin
     own.export(str(tech.usb), f"kiosk-queue-{tech.enrolment.terminal_id}-1")
 
     sign_in(qtbot, tech)
-    menu = menu_of(tech.window)
-    qtbot.waitUntil(menu.tile_buttons["tech_relay"].isVisible, timeout=10_000)
-    qtbot.mouseClick(menu.tile_buttons["tech_relay"], Qt.MouseButton.LeftButton)
-    screen = tech.window.navigator.current
-    assert isinstance(screen, TechRelayScreen)
+    screen = open_tool(qtbot, tech.window, "tech_relay", TechRelayScreen)
     qtbot.waitUntil(lambda: len(screen.buttons) == 1, timeout=10_000)
     shown = screen.buttons[0].text().replace("\u202a", "").replace("\u202c", "")  # LTR marks
     assert f"终端 {origin.terminal_id} 的 3 条记录" in shown
