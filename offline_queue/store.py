@@ -12,6 +12,11 @@
 
 Thread: one Outbox per thread (SQLite connections are not shared). Processes: any number may
 enqueue; only the holder of the sync lock claims.
+
+Two ways into one connection, on purpose: every write is raw sqlite3 in an explicit
+`BEGIN IMMEDIATE` transaction (sqlite-utils' writers commit on their own, which would split
+a record from its pages or counters), and the read side (listings, counts, the sync state the
+screens show) goes through sqlite-utils' table API, which needs no hand-built SQL.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +147,7 @@ class Outbox:
     def sync_state(self) -> dict[str, str]:
         """What the sync process last recorded (probe, last success, last error...): shared
         through the database, so the UI sees what a headless sync process did."""
-        return {str(k): str(v) for k, v in self.conn.execute("SELECT key, value FROM sync_state")}
+        return {str(r["key"]): str(r["value"]) for r in self.db["sync_state"].rows}
 
     def enqueue(self, new: NewRecord) -> QueuedRecord:
         """Seals and stores a record durably; returns it with its receipt number.
@@ -258,7 +263,7 @@ class Outbox:
 
     # --- reading ------------------------------------------------------------------------------
 
-    def _row(self, row: sqlite3.Row) -> QueuedRecord:
+    def _row(self, row: Mapping[str, Any]) -> QueuedRecord:
         return QueuedRecord(
             row["id"],
             row["kind"],
@@ -273,24 +278,22 @@ class Outbox:
             None if row["wire"] is None else json.loads(row["wire"]),
         )
 
+    def _where(self, where: str | None, args: Sequence[Any] = ()) -> list[QueuedRecord]:
+        """Records matching `where`, in the terminal's own order."""
+        return [self._row(r) for r in self.db["records"].rows_where(where, args, order_by="seq")]
+
     def get(self, record_id: str) -> QueuedRecord:
-        row = self.conn.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchone()
-        if row is None:
+        found = self._where("id = ?", (record_id,))
+        if not found:
             raise KeyError(record_id)
-        return self._row(row)
+        return found[0]
 
     def records(self, state: str | None = None) -> list[QueuedRecord]:
-        where, args = ("WHERE state = ?", (state,)) if state else ("", ())
-        rows = self.conn.execute(f"SELECT * FROM records {where} ORDER BY seq", args).fetchall()
-        return [self._row(r) for r in rows]
+        return self._where("state = ?", (state,)) if state else self._where(None)
 
     def _pending(self) -> int:
         """Unsent records, counted on the index (enqueue asks before every record)."""
-        return int(
-            self.conn.execute(
-                "SELECT COUNT(*) FROM records WHERE state IN ('queued', 'claimed')"
-            ).fetchone()[0]
-        )
+        return int(self.db["records"].count_where("state IN ('queued', 'claimed')"))
 
     def stats(self) -> QueueStats:
         rows = self.conn.execute(
@@ -406,11 +409,7 @@ class Outbox:
         """What a bundle carries: every record still waiting for the platform (queued, or
         claimed by a sync run in flight), in the terminal's own order. Dead letters and
         conflicts are not: the platform has answered for them already."""
-        rows = self.conn.execute(
-            "SELECT * FROM records WHERE state IN ('queued', 'claimed') AND wire IS NOT NULL"
-            " ORDER BY seq"
-        ).fetchall()
-        return [self._row(r) for r in rows]
+        return self._where("state IN ('queued', 'claimed') AND wire IS NOT NULL")
 
     def mark_exported(self, record_ids: Sequence[str], bundle: str, at_ms: int) -> int:
         """The records left on a stick in `bundle`. Their state does not change: they stay in
@@ -431,13 +430,10 @@ class Outbox:
 
     def exported(self) -> dict[str, str]:
         """record id -> the bundle that carried it, for records not yet delivered."""
-        return {
-            str(r[0]): str(r[1])
-            for r in self.conn.execute(
-                "SELECT id, export_bundle FROM records"
-                " WHERE export_bundle IS NOT NULL AND state != 'delivered'"
-            )
-        }
+        rows = self.db["records"].rows_where(
+            "export_bundle IS NOT NULL AND state != 'delivered'", select="id, export_bundle"
+        )
+        return {str(r["id"]): str(r["export_bundle"]) for r in rows}
 
     def ack(self, record_id: str, result: dict[str, Any]) -> bool:
         return self.settle([Settlement(record_id, "delivered", result=result)])[0]
