@@ -20,6 +20,7 @@ from pathlib import Path
 from kiosk.config import load_config
 from kiosk.errors import ConfigError
 from kiosk.log import setup_logging
+from kiosk.ops.sd_notify import Notifier, Pinger
 from kiosk.ports.clock import SystemClock
 from kiosk.ports.sync import SyncRole
 from offline_queue.credentials import Credentials
@@ -55,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     # The very loop the app runs; on SIGTERM/Ctrl-C it stops after the request in flight.
     service = build_sync_service(config, enrolment, credentials.key(), SystemClock())
     signal.signal(signal.SIGTERM, lambda *_: service.stop(timeout_s=0))
+    # Under systemd (kiosk-sync.service, Type=notify, WatchdogSec): ready once built, then
+    # pinged by the loop's own progress, so a hung cycle gets the service restarted.
+    notifier = Notifier()
+    if notifier.ping_interval_s is not None:
+        service.alive = Pinger(notifier)
+    notifier.ready("sync loop starting")
     try:
         service.run(once=args.once)
     except KeyboardInterrupt:

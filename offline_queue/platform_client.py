@@ -12,7 +12,7 @@ from __future__ import annotations
 import email.utils
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -90,6 +90,8 @@ class PlatformClient:
         self.session.verify = ca_file or True
         self.signer: Signer | None = None
         self.clock_offset_ms = 0  # platform clock minus ours, from the last reply
+        # Called after every exchange, answered or failed: the sync service's liveness.
+        self.on_exchange: Callable[[], object] = lambda: None
 
     def close(self) -> None:
         self.session.close()
@@ -133,6 +135,8 @@ class PlatformClient:
         # Reading the body straight from urllib3: a reset mid-body is urllib3's own error.
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             raise PlatformUnreachable(type(exc).__name__) from None
+        finally:
+            self.on_exchange()
         reply._content = content  # body read under a size cap, then used as usual
         if len(content) > MAX_REPLY_BYTES:
             raise PlatformGarbage("reply too large")

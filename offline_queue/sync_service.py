@@ -11,6 +11,11 @@ Each cycle, on the service's own thread:
 Cycles come every `probe_interval_s`, at once on `sync_now()`, and early when the OS's
 interfaces or routes change (a change only brings the probe forward).
 
+Liveness: `alive` (systemd's watchdog ping in the headless service) is called on each tick of
+the wait, after each batch and after every exchange with the platform, never from a timer of
+its own: a cycle stuck anywhere (a deadlock, a request that never returns) stops the calls,
+and systemd restarts the service.
+
 Threads: `start()` runs the loop on a thread of its own; `run()` runs it on the caller's
 (the headless service). Subscribers are called on the loop's thread. `status()` may be called
 from any thread; `dead_letters()` and `retry_dead_letters()` use a connection of their own,
@@ -77,8 +82,11 @@ class SyncService:
         link: LinkWatcher | None = None,
         pulls: Sequence[PullTask] = (),
         rng: Callable[[], float] | None = None,
+        alive: Callable[[], object] | None = None,
     ) -> None:
         self._open, self.client, self._lock, self.clock = open_outbox, client, lock, clock
+        self.alive = alive or (lambda: None)
+        client.on_exchange = self._progress
         self.settings = settings or SyncSettings()
         self._link, self._pulls, self._rng = link, list(pulls), rng
         self._status = SyncStatus()
@@ -184,6 +192,9 @@ class SyncService:
             box.close()
             self._publish(replace(self._status, role=SyncRole.STOPPED))
 
+    def _progress(self) -> None:
+        self.alive()  # looked up at each call: the headless service sets it after building
+
     def _cycle_failed(self, box: Outbox, exc: Exception) -> None:
         """A fault of this terminal, not of the link (a locked or full disk, a bug): said to
         the technician and tried again at the next probe. Claims it held come back when their
@@ -199,6 +210,7 @@ class SyncService:
     def _wait(self) -> None:
         deadline = self.clock.monotonic() + self.settings.probe_interval_s
         while not self._stop.is_set():
+            self._progress()
             remaining = deadline - self.clock.monotonic()
             if remaining <= 0:
                 return
@@ -255,6 +267,7 @@ class SyncService:
         total = SyncReport()
         while not self._stop.is_set():
             report = engine.run_once()
+            self._progress()
             total.delivered += report.delivered
             total.dead += report.dead
             total.conflicts += report.conflicts

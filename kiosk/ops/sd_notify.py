@@ -4,13 +4,16 @@ The kiosk session unit is `Type=notify` with `NotifyAccess=all`: the kiosk runs 
 cage, which is the unit's main process, so WATCHDOG_PID names cage and is deliberately not
 checked here. The UI sends READY=1 once its window is up and WATCHDOG=1 from a timer on its
 own event loop, so a blocked GUI thread stops the pings and systemd restarts the session.
+The headless sync service (`kiosk-sync.service`, `Type=notify` too) pings from its loop's
+progress through `Pinger`: each wait tick, each batch, each exchange with the platform.
 """
 
 from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 
 
 class Notifier:
@@ -48,3 +51,23 @@ class Notifier:
 
     def ping(self) -> bool:
         return self.send("WATCHDOG=1")
+
+
+class Pinger:
+    """WATCHDOG=1 for a loop that reports progress far more often than the watchdog needs (the
+    sync service: every request): at most one datagram per `min_gap_s`."""
+
+    def __init__(
+        self,
+        notifier: Notifier,
+        min_gap_s: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.notifier, self.min_gap_s, self._monotonic = notifier, min_gap_s, monotonic
+        self._last: float | None = None
+
+    def __call__(self) -> None:
+        now = self._monotonic()
+        if self._last is None or now - self._last >= self.min_gap_s:
+            self._last = now
+            self.notifier.ping()

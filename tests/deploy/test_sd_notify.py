@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import start_liveness
-from kiosk.ops.sd_notify import Notifier
+from kiosk.ops.sd_notify import Notifier, Pinger
 from tests.deploy.notify_listener import notify_listener
 
 
@@ -82,3 +82,14 @@ def test_a_receiver_that_stops_reading_never_blocks_the_sender():
         results = [notifier.ping() for _ in range(5000)]
         assert results[0] and not results[-1]
         assert listener.drain()[0] == "WATCHDOG=1"
+
+
+def test_the_sync_services_pinger_sends_at_most_one_ping_per_gap():
+    now = [100.0]
+    with notify_listener() as listener:
+        notifier = Notifier({"NOTIFY_SOCKET": str(listener.path), "WATCHDOG_USEC": "300000000"})
+        ping = Pinger(notifier, min_gap_s=1.0, monotonic=lambda: now[0])
+        for step in (0.0, 0.3, 0.3, 0.5, 0.2, 1.5):  # at 100, 100.3, 100.6, 101.1, 101.3, 102.8
+            now[0] += step
+            ping()
+        assert listener.drain() == ["WATCHDOG=1"] * 3  # at 100, 101.1 and 102.8

@@ -11,6 +11,7 @@ from kiosk.ports.clock import SystemClock
 from offline_queue.credentials import Credentials
 from offline_queue.platform_client import PlatformClient, Signer
 from offline_queue.store import open_terminal_outbox
+from tests.deploy.notify_listener import notify_listener
 from tests.offline_queue.test_sync_with_platform import application
 from tests.support.central import CentralHandle
 
@@ -36,8 +37,14 @@ def test_python_m_offline_queue_sync_drains_the_queue_once(tmp_path, central: Ce
         "KIOSK__LOGGING__DIR": str(data / "logs"),
     }
     cmd = [sys.executable, "-m", "offline_queue", "sync", "--once"]
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    with notify_listener() as systemd:  # kiosk-sync.service is Type=notify with a watchdog
+        env_notify = {**env, "NOTIFY_SOCKET": str(systemd.path), "WATCHDOG_USEC": "300000000"}
+        done = subprocess.run(
+            cmd, cwd=ROOT, env=env_notify, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        said = systemd.drain()
+    assert said[0] == "READY=1\nSTATUS=sync loop starting" and "WATCHDOG=1" in said[1:]
     outbox = open_terminal_outbox(
         data, enrolment.seal_public_key, enrolment.terminal_id, SystemClock()
     )

@@ -32,7 +32,7 @@ from tests.offline_queue.kiosk_side import (
 )
 from tests.offline_queue.realistic import assert_exactly_once, platform_db
 from tests.support.central import REPO_ROOT, CentralHandle
-from tests.support.fault_proxy import FaultProxy
+from tests.support.fault_proxy import Fault, FaultProxy
 
 ROUTES = "Iface\tDestination\tGateway\nwlan0\t00000000\t0101A8C0\n"
 
@@ -204,3 +204,21 @@ def test_a_cycle_that_breaks_on_this_terminal_is_reported_and_the_next_one_deliv
     ).fetchall()
     db.close()
     assert sorted(kinds) == [("complaint", 1), ("evaluation", 1)]  # each once
+
+
+def test_liveness_comes_from_the_loops_progress_and_stops_while_an_exchange_hangs(
+    kiosk: TerminalQueue, proxy: FaultProxy
+):
+    """The headless service's watchdog pings (kiosk-sync.service) are the loop's own
+    progress: a probe that never returns stops them, so systemd would restart the service;
+    when the exchange ends (here, the read timeout), they come back."""
+    calls: list[float] = []
+    kiosk.sync.alive = lambda: calls.append(0.0)
+    proxy.add(Fault.stall(match="GET /v1/health", times=1))
+    kiosk.sync.start()
+    eventually(lambda: "GET /v1/health" in proxy.seen)
+    before = len(calls)
+    threading.Event().wait(1.0)  # half the read timeout: the probe is still hanging
+    assert len(calls) == before  # not one ping while the exchange hangs
+    eventually(lambda: len(calls) > before + 3)  # the timeout ends it, the loop ticks again
+    assert "平台无法连接" in kiosk.sync.status().last_error
