@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from escpos.exceptions import DeviceNotFoundError
@@ -265,9 +265,36 @@ def _close_quietly(driver: Any) -> None:
         log.debug("printer close failed: %s", type(exc).__name__)
 
 
+USB_PRINTER_CLASS = 7  # the class deploy/udev/90-kiosk-devices.rules gives the kiosk user
+
+
+def is_usb_printer(device: Any) -> bool:
+    """A pyusb device of the printer class, named on the device or on one of its interfaces
+    (most receipt printers say so only on the interface)."""
+    if device.bDeviceClass == USB_PRINTER_CLASS:
+        return True
+    return any(
+        interface.bInterfaceClass == USB_PRINTER_CLASS for config in device for interface in config
+    )
+
+
+def first_usb_printer(devices: Iterable[Any]) -> tuple[int, int]:
+    """(vendor id, product id) of the first printer-class device. Raises PrinterNotFound."""
+    for device in devices:
+        if is_usb_printer(device):
+            return int(device.idVendor), int(device.idProduct)
+    raise PrinterNotFound("no USB printer (class 07) is plugged in")
+
+
 def _usb(vendor_id: int, product_id: int, timeout_ms: int) -> Any:
+    """vendor_id and product_id 0: the first USB printer plugged in, found again at each
+    connect, so a terminal ships with one config for whichever model it was built with."""
     if not Usb.is_usable():
         raise PrinterNotFound("pyusb or libusb-1.0 is not installed")
+    if not (vendor_id and product_id):
+        import usb.core  # pyusb: present whenever Usb.is_usable()
+
+        vendor_id, product_id = first_usb_printer(usb.core.find(find_all=True) or ())
     return Usb(vendor_id, product_id, timeout=timeout_ms)
 
 
@@ -281,7 +308,8 @@ def _timeout(config: Mapping[str, Any]) -> float:
 def escpos_printer_from_config(config: Mapping[str, Any]) -> EscposReceiptPrinter:
     """Build the printer from `[devices.printer]`: transport network / usb / serial / dummy.
 
-    network: host, port (9100), timeout_s; usb: vendor_id, product_id (ints), timeout_s;
+    network: host, port (9100), timeout_s; usb: vendor_id, product_id (ints; both 0 or
+    absent: the first USB printer plugged in), timeout_s;
     serial: device, baudrate (9600), timeout_s; every transport: paper_mm 58 or 80.
     """
     paper = {58: PaperWidth.MM58, 80: PaperWidth.MM80}.get(int(config.get("paper_mm", 80)))
@@ -294,7 +322,7 @@ def escpos_printer_from_config(config: Mapping[str, Any]) -> EscposReceiptPrinte
         host, port = str(config["host"]), int(config.get("port", 9100))
         connect = lambda: Network(host, port=port, timeout=timeout)  # noqa: E731
     elif transport == "usb":
-        vid, pid = int(config["vendor_id"]), int(config["product_id"])
+        vid, pid = int(config.get("vendor_id", 0)), int(config.get("product_id", 0))
         millis = int(timeout * 1000)
         connect = lambda: _usb(vid, pid, millis)  # noqa: E731
     elif transport == "serial":

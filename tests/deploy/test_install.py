@@ -62,3 +62,14 @@ def test_install_sh_lays_out_the_terminal(tmp_path):
     assert config.terminal.enrolment_code == "ABCD-EFGH"
     assert config.ui.fullscreen and str(config.terminal.data_dir) == "/var/lib/kiosk"
     assert config.updates.install_root == Path("/opt/kiosk")
+    # A standard terminal's devices, all configured: none left at "none".
+    drivers = {d.name: d.driver for d in config.devices}
+    assert drivers == {
+        "card_reader": "pcsc",
+        "id_reader": "serial_idreader",
+        "printer": "escpos",
+        "camera": "opencv",
+        "face": "dlib",
+        "voice": "espeak",
+    }
+    assert config.devices.printer.get("transport") == "usb"

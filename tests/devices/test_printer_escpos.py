@@ -6,6 +6,7 @@ import json
 import socket
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import cv2
 import pytest
@@ -17,6 +18,7 @@ from devices.escpos_printer import (
     EscposReceiptPrinter,
     build_receipt_job,
     escpos_printer_from_config,
+    first_usb_printer,
     status_from_bytes,
 )
 from devices.receipt_layout import (
@@ -228,3 +230,26 @@ def test_the_emulator_answers_status_queries_but_not_look_alikes_inside_raster_d
         emu.stop()
     assert answer == b"\x12"  # only the paper query was answered
     assert [img.size for img in jobs[0].images] == [(24, 1)]
+
+
+class _UsbDevice(list[list[SimpleNamespace]]):
+    """pyusb's shape: a device iterates its configurations, a configuration its interfaces."""
+
+    def __init__(self, vid: int, pid: int, device_class: int, interfaces: list[int]) -> None:
+        super().__init__([[SimpleNamespace(bInterfaceClass=c) for c in interfaces]])
+        self.idVendor, self.idProduct, self.bDeviceClass = vid, pid, device_class
+
+
+def test_usb_without_ids_takes_the_first_printer_class_device() -> None:
+    keyboard = _UsbDevice(0x046D, 0xC31C, 0, [3])  # HID
+    camera = _UsbDevice(0x0C45, 0x6366, 0xEF, [14, 14])  # UVC, composite
+    printer = _UsbDevice(0x0416, 0x5011, 0, [7])  # class on the interface, as most do
+    assert first_usb_printer([keyboard, camera, printer]) == (0x0416, 0x5011)
+    assert first_usb_printer([_UsbDevice(0x04B8, 0x0E28, 7, [])]) == (0x04B8, 0x0E28)
+    with pytest.raises(PrinterNotFound):
+        first_usb_printer([keyboard, camera])
+
+
+def test_a_usb_printer_without_ids_and_none_plugged_in_is_not_found() -> None:
+    printer = escpos_printer_from_config({"transport": "usb"})
+    assert printer.status().message_key == "printer.not_found"
