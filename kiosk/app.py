@@ -319,14 +319,15 @@ def add_journey_services(
 
 
 class QuietWhenNoVisit:
-    """The updater's QuietMoment (kiosk/ops/updates.py) until the UI offers a finer one:
-    quiet when nobody is in a visit."""
+    """The updater's QuietMoment (kiosk/ops/updates.py): nobody in a visit, and nobody for
+    `settle_s` since the last one ended, so a person who stepped away to fetch a document, or
+    the next one in line, does not meet a restarting screen."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, session: Session, settle_s: float = 120.0) -> None:
+        self.session, self.settle_s = session, settle_s
 
     def is_quiet(self) -> bool:
-        return not self.session.active
+        return not self.session.active and self.session.quiet_for_s() >= self.settle_s
 
 
 def offer_staged_update(kiosk: Kiosk, quiet: QuietWhenNoVisit) -> None:

@@ -113,7 +113,14 @@ class Session:
         """End the visit now; the next tick says ENDED once, then EMPTY."""
         if self._active or self._identity is not None:
             self._ended = reason
+            self._last_touch = self._clock.monotonic()
         self._reset()
+
+    def quiet_for_s(self) -> float:
+        """Seconds since anyone last did anything here; 0 while a visit runs."""
+        if self._active:
+            return 0.0
+        return self._clock.monotonic() - self._last_touch
 
     def _reset(self) -> None:
         self._active = False

@@ -1,5 +1,6 @@
 """The running kiosk reports healthy once its home screen is up (what the updater's health
-check waits for), and asks for a staged update only when nobody is in a visit."""
+check waits for), and asks for a staged update only when nobody is in a visit and the terminal
+has settled since the last one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from kiosk.app import QuietWhenNoVisit, offer_staged_update
 from kiosk.contract.signing import b64
 from kiosk.ops.layout import DataLayout
 from kiosk.ops.updates import UpdateInbox, read_health
+from kiosk.ports.clock import FakeClock
+from kiosk.services.session import Session
 from kiosk.version import VERSION
 from scripts.make_release import build_release
 from tests.support.kiosk_app import StartKiosk
@@ -40,7 +43,7 @@ def test_health_is_reported_and_a_staged_update_waits_for_the_visit_to_end(
     signed.rename(inbox.manifest_path("9.0.0"))
     assert inbox.staged([key.public_key()]) is not None
 
-    quiet = QuietWhenNoVisit(kiosk.ctx.session)
+    quiet = QuietWhenNoVisit(kiosk.ctx.session, settle_s=0)
     kiosk.ctx.session.touch()  # a villager is using the terminal
     offer_staged_update(kiosk, quiet)  # returns before any file work while a visit runs
     assert not inbox.request_path.exists()
@@ -48,3 +51,19 @@ def test_health_is_reported_and_a_staged_update_waits_for_the_visit_to_end(
     offer_staged_update(kiosk, quiet)
     qtbot.waitUntil(inbox.request_path.exists, timeout=10_000)
     assert json.loads(inbox.request_path.read_text())["version"] == "9.0.0"
+
+
+def test_the_quiet_moment_waits_for_the_terminal_to_settle_after_a_visit():
+    clock = FakeClock()
+    session = Session(clock, idle_timeout_s=90)
+    quiet = QuietWhenNoVisit(session, settle_s=120)
+    clock.advance(500)
+    assert quiet.is_quiet()  # nobody since start
+    session.touch()
+    clock.advance(300)
+    assert not quiet.is_quiet()  # a visit runs, however long nobody touched
+    session.finish()
+    clock.advance(119)
+    assert not quiet.is_quiet()  # the person may be back with a document, or the next one
+    clock.advance(1)
+    assert quiet.is_quiet()
