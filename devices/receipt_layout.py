@@ -18,8 +18,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.slip import Slip
+from kiosk.fonts import CJK, font_path
 
-CJK_FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 LINE_SPACING = 1.35  # at least 1.3: thermal print of dense CJK smears below that
 MARGIN_DOTS = 8
 # U+3013 GETA MARK is the typesetter's mark for a character the font does not have.
@@ -47,7 +47,7 @@ class ReceiptLabels:
 
 @lru_cache(maxsize=16)
 def load_font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(CJK_FONT_PATH, size)
+    return ImageFont.truetype(str(font_path(CJK)), size)
 
 
 @lru_cache(maxsize=4096)

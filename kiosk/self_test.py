@@ -6,8 +6,9 @@ home screen with the platform's catalog, then on a worker thread:
     reads it back (queued, with a receipt number); `kiosk sync --once` then delivers it;
   - exercises the native parts a bundle can lose: the dlib face models, OpenCV (a QR code
     round trip), python-escpos (a test receipt, to a network printer when --printer is given),
-    Qt's Chinese translations, and, when QT_IM_MODULE=qtvirtualkeyboard, the virtual
-    keyboard (its input panel must come up for a focused line edit).
+    the fonts the screen and the receipt are drawn with, Qt's Chinese translations, and,
+    when QT_IM_MODULE=qtvirtualkeyboard, the virtual keyboard (its input panel must come up
+    for a focused line edit).
 Prints one JSON line with what it found and exits 0, or 1 with the reason. The submission is
 marked `meta.self_test` so the platform can tell it from a villager's.
 
@@ -26,10 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.app import Kiosk, build, start_liveness
 from kiosk.domain.forms import validate_form
+from kiosk.fonts import CJK, font_path
 from kiosk.ops.sd_notify import Notifier
 from offline_queue.records import NewRecord, QueuedRecord
 from offline_queue.store import open_terminal_outbox
@@ -143,6 +146,7 @@ def _native_parts(printer: str | None) -> dict[str, Any]:
         "qr": "ok",
         "printer": config["transport"],
         "receipt_bytes": result.job_bytes,
+        "receipt_font": str(font_path(CJK)),
     }
 
 
@@ -205,6 +209,7 @@ def main(argv: list[str]) -> int:
             "virtual_keyboard": keyboard_up(),
             "keyboard_error": kiosk.window.keyboard.error,
             "platform": app.platformName(),
+            "ui_font": QFontInfo(app.font()).family(),
             "window": list(kiosk.window.size().toTuple()),
             "screen": list(kiosk.window.screen().size().toTuple()),
         }

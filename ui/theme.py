@@ -13,14 +13,20 @@ has a symbol and words (see ui/widgets/banner.py).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from kiosk.fonts import bundled_font_files
+
+log = logging.getLogger(__name__)
+
 # WenQuanYi Micro Hei for Chinese; DejaVu Sans for Uyghur's Arabic script (WQY has no Arabic,
-# Qt falls back per character); both installed by scripts/setup-system.sh.
+# Qt falls back per character): the bundle's own copies (kiosk/fonts.py), else the system's.
 FONT_FAMILIES = ["WenQuanYi Micro Hei", "DejaVu Sans"]
 LINE_HEIGHT_PERCENT = 140  # body text; the guideline asks >= 130 %
 
@@ -114,6 +120,7 @@ class Theme(QObject):
         super().__init__()
         self._app = app
         self._elderly = elderly
+        register_bundled_fonts()
         self._apply()
 
     @property
@@ -141,3 +148,12 @@ class Theme(QObject):
         font.setPointSize(self.mode.body_pt)
         self._app.setFont(font)
         self._app.setStyleSheet(stylesheet(self.mode))
+
+
+@cache  # once per process, however many Themes are made
+def register_bundled_fonts() -> None:
+    """Make a bundle's own font files known to Qt (beside whatever fontconfig finds), so a
+    terminal without the font packages still shows Chinese. Nothing to do from a checkout."""
+    for path in bundled_font_files():
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            log.error("bundled font %s could not be loaded", path.name)

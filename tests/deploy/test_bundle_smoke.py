@@ -84,6 +84,12 @@ def test_the_bundle_boots_queues_a_submission_prints_and_the_bundled_sync_delive
     assert exe.is_file(), f"no bundle at {exe}"
     data = tmp_path / "kiosk"
     host, port = printer.address
+    # A terminal image without any font package: fontconfig finds no font at all, so
+    # Chinese on screen and on the receipt can only come from the bundle's own files.
+    no_system_fonts = tmp_path / "fonts.conf"
+    no_system_fonts.write_text(
+        f"<fontconfig><cachedir>{tmp_path / 'fontcache'}</cachedir></fontconfig>\n"
+    )
     with notify_listener() as listener:
         env = _bundle_env(
             central,
@@ -92,6 +98,7 @@ def test_the_bundle_boots_queues_a_submission_prints_and_the_bundled_sync_delive
             NOTIFY_SOCKET=str(listener.path),
             QT_IM_MODULE="qtvirtualkeyboard",
             WATCHDOG_USEC="200000",
+            FONTCONFIG_FILE=str(no_system_fonts),
         )
         done = subprocess.run(
             [str(exe), "--self-test", "--printer", f"{host}:{port}"],
@@ -107,6 +114,8 @@ def test_the_bundle_boots_queues_a_submission_prints_and_the_bundled_sync_delive
     print("\nbundle self-test:", report)
     assert report["ok"] and report["home_screen"] and report["face_models"] == "loaded"
     assert report["virtual_keyboard"] and report["qt_translations"] and report["qr"] == "ok"
+    assert report["ui_font"] == "WenQuanYi Micro Hei"
+    assert report["receipt_font"].startswith(str((ROOT / BUNDLE).resolve()))
     # Liveness from the bundle's event loop reached "systemd".
     assert messages[0].startswith("READY=1") and "WATCHDOG=1" in messages
     # The test receipt reached the printer: raster lines and a cut.
