@@ -3,7 +3,8 @@
     kiosk [CONFIG]               the kiosk UI (kiosk.app, the composition root)
     kiosk session [CONFIG] [--self-test ...]   what cage runs: the UI, noting how it ended
     kiosk sync [CONFIG] [--once] the headless sync service (offline_queue)
-    kiosk record-exit [CONFIG]   count a stop of the kiosk session (systemd ExecStopPost)
+    kiosk record-exit [CONFIG] [--service sync]   count a stop of the kiosk session or the
+                                 sync service (their systemd ExecStopPost)
     kiosk disk-guard [CONFIG]    purge in a safe order when the disk runs low (systemd timer)
     kiosk update-fetch | update-apply | update-check [CONFIG]   signed updates (kiosk/updater.py)
     kiosk --version              print the version
@@ -35,17 +36,21 @@ def _config(args: list[str]) -> Config | None:
         return None
 
 
-def record_exit(config: Config) -> int:
+def record_exit(config: Config, sync: bool) -> int:
     from kiosk.ops.layout import DataLayout
-    from kiosk.ops.restarts import RestartCounter
+    from kiosk.ops.restarts import SYNC_PREFIX, RestartCounter
     from kiosk.ops.session import read_exit
     from kiosk.ports.clock import SystemClock
 
     layout = DataLayout(config.terminal.data_dir)
     counter = RestartCounter(layout.restarts, SystemClock())
-    stats = counter.record_from_systemd(os.environ, read_exit(layout.session_exit))
-    layout.session_exit.unlink(missing_ok=True)
-    print(f"kiosk session stopped ({stats.last_reason}); {stats.unexpected} unexpected so far")
+    if sync:
+        stats = counter.record_from_systemd(os.environ, prefix=SYNC_PREFIX)
+    else:  # the session-exit note is the kiosk UI's own (kiosk/ops/session.py)
+        stats = counter.record_from_systemd(os.environ, read_exit(layout.session_exit))
+        layout.session_exit.unlink(missing_ok=True)
+    service = "sync service" if sync else "kiosk session"
+    print(f"{service} stopped ({stats.last_reason}); {stats.unexpected} unexpected so far")
     return 0
 
 
@@ -127,10 +132,12 @@ def main(argv: list[str]) -> int:
 
         return devices_main(["diagnose", *argv[2:]])
     if verb in HEADLESS:
-        config = _config(argv[2:])
+        rest = argv[2:]
+        sync = rest[-2:] == ["--service", "sync"]
+        config = _config(rest[:-2] if sync else rest)
         if config is None:
             return 2
-        return record_exit(config) if verb == "record-exit" else disk_guard(config)
+        return record_exit(config, sync) if verb == "record-exit" else disk_guard(config)
     from kiosk.app import main as app_main
 
     return app_main(argv)

@@ -1,20 +1,25 @@
-"""How often the kiosk session stopped, and why: counted in `<data_dir>/restarts.json`.
+"""How often the kiosk session and the sync service stopped, and why: `<data_dir>/restarts.json`.
 
-systemd runs `kiosk record-exit` as the session's ExecStopPost after every stop, with
-SERVICE_RESULT, EXIT_CODE and EXIT_STATUS in the environment (systemd.exec(5)); the session
-then restarts. The heartbeat reads the counts with `RestartCounter(path, clock).read()`:
+systemd runs `kiosk record-exit` as the ExecStopPost of kiosk-session.service and (with
+`--service sync`) of kiosk-sync.service after every stop, with SERVICE_RESULT, EXIT_CODE and
+EXIT_STATUS in the environment (systemd.exec(5)); the service then restarts. The sync
+service's reasons carry a `sync_` prefix, so one count and the heartbeat's existing fields
+cover both. The heartbeat reads them with `RestartCounter(path, clock).read()`:
 
     stats = RestartCounter(DataLayout(data_dir).restarts, clock).read()
     stats.unexpected   # crashes + hangs (watchdog) + anything but a clean stop
-    stats.by_reason    # {"crashed": 2, "hung": 1, "stopped": 5}
+    stats.by_reason    # {"crashed": 2, "hung": 1, "stopped": 5, "sync_hung": 1}
     stats.last_reason, stats.last_at_ms
 
-The file is replaced atomically, so a reader sees the old counts or the new ones, never half.
+The file is replaced atomically, so a reader sees the old counts or the new ones, never half;
+writers take a lock, as both services stop together at shutdown.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +39,8 @@ _REASONS = {
     "start-limit-hit": "start_limit",
     "resources": "resources",
 }
+SYNC_PREFIX = "sync_"
+CLEAN_STOPS = ("stopped", SYNC_PREFIX + "stopped")
 
 
 def reason_from_systemd(environ: Mapping[str, str], ui_status: int | None = None) -> str:
@@ -55,7 +62,7 @@ class RestartStats:
 
     @property
     def unexpected(self) -> int:
-        return self.total - self.by_reason.get("stopped", 0)
+        return self.total - sum(self.by_reason.get(reason, 0) for reason in CLEAN_STOPS)
 
 
 class RestartCounter:
@@ -77,6 +84,16 @@ class RestartCounter:
             return RestartStats()
 
     def record(self, reason: str, exit_detail: str | None = None) -> RestartStats:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        lock = os.open(lock_path, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the descriptor closes
+            return self._record(reason, exit_detail)
+        finally:
+            os.close(lock)
+
+    def _record(self, reason: str, exit_detail: str | None) -> RestartStats:
         old = self.read()
         stats = RestartStats(
             old.total + 1,
@@ -98,12 +115,13 @@ class RestartCounter:
         return stats
 
     def record_from_systemd(
-        self, environ: Mapping[str, str], ui_status: int | None = None
+        self, environ: Mapping[str, str], ui_status: int | None = None, prefix: str = ""
     ) -> RestartStats:
+        """`prefix` names the service when it is not the kiosk session (SYNC_PREFIX)."""
         code, status = environ.get("EXIT_CODE", ""), environ.get("EXIT_STATUS", "")
         detail = f"{code}/{status}" if code else None
         if ui_status not in (None, 0):
             detail = (
                 f"ui exited {ui_status}" if ui_status > 0 else f"ui killed by signal {-ui_status}"
             )
-        return self.record(reason_from_systemd(environ, ui_status), detail)
+        return self.record(prefix + reason_from_systemd(environ, ui_status), detail)

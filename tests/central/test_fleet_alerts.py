@@ -108,3 +108,12 @@ def test_audit_trouble_refused_commands_crashes_and_probe_errors() -> None:
     assert codes(row) == ["audit_broken", "command_refused", "restarted", "probe_error"]
     old = healthy(last_refusal_at_ms=NOW - 25 * 60 * MIN)
     assert codes(old) == []
+
+
+def test_the_sync_services_restarts_alert_in_their_own_words_and_clean_stops_do_not() -> None:
+    row = healthy()
+    row["body"]["restarts"].update(last_reason="sync_stopped", last_at_ms=NOW - MIN)
+    assert codes(row) == []
+    row["body"]["restarts"].update(last_reason="sync_hung")
+    [alert] = terminal_alerts(row, NOW, POLICY)
+    assert (alert.code, alert.label) == ("restarted", "同步服务异常重启（hung）")

@@ -1,5 +1,6 @@
-"""Each stop of the kiosk session is counted with its reason, in a file the heartbeat reads;
-the technician's exit hook leaves a request the maintenance path unit acts on."""
+"""Each stop of the kiosk session and of the sync service is counted with its reason, in a
+file the heartbeat reads; the technician's exit hook leaves a request the maintenance path
+unit acts on."""
 
 from __future__ import annotations
 
@@ -67,6 +68,33 @@ def test_record_exit_as_systemd_runs_it_after_a_watchdog_kill(tmp_path):
     assert stats.total == 2 and stats.by_reason == {"hung": 2}
     assert stats.last_exit == "killed/ABRT"
     assert "2 unexpected" in done.stdout
+
+
+def test_the_sync_services_stops_join_the_same_count_with_their_own_reasons(tmp_path):
+    data = tmp_path / "kiosk"
+    env = {
+        **os.environ,
+        "KIOSK__TERMINAL__DATA_DIR": str(data),
+        "KIOSK__LOGGING__DIR": str(data / "logs"),
+    }
+    stops = [("watchdog", "killed", "ABRT"), ("success", "exited", "0")]
+    for result, code, status in stops:
+        systemd = {"SERVICE_RESULT": result, "EXIT_CODE": code, "EXIT_STATUS": status}
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", "record-exit", "--service", "sync"],
+            cwd=ROOT,
+            env={**env, **systemd},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+    assert "sync service stopped (sync_stopped); 1 unexpected so far" in done.stdout
+    counter = RestartCounter(DataLayout(data).restarts, SystemClock())
+    counter.record("crashed")  # the kiosk session's, meanwhile
+    stats = counter.read()
+    assert stats.by_reason == {"sync_hung": 1, "sync_stopped": 1, "crashed": 1}
+    assert stats.total == 3 and stats.unexpected == 2
 
 
 def test_the_exit_hook_writes_a_private_request_the_path_unit_watches(tmp_path):

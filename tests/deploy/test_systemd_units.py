@@ -60,6 +60,8 @@ def test_every_unit_runs_the_installed_bundle_as_the_kiosk_user():
     ):
         assert line in session
     assert "cage -s" not in session  # -s would allow VT switching
+    sync = (UNITS / "kiosk-sync.service").read_text()
+    assert f"ExecStopPost=-{STABLE_BINARY} record-exit /etc/kiosk/kiosk.toml --service sync" in sync
 
 
 def test_the_updater_runs_as_root_only_from_the_stable_version():
