@@ -1,4 +1,5 @@
-"""A network ESC/POS printer on TCP (port 9100 style) for tests and `make run`.
+"""An ESC/POS printer on TCP (port 9100 style) and, on request, on serial lines (PTYs), for
+tests and `make run`.
 
 It answers DLE EOT 1/4 status queries as configured (ok, near end, out, offline, or mute:
 never answer), switchable at run time; decodes each connection's bytes into a job (text,
@@ -14,20 +15,24 @@ Connection handlers run on the server's threads; `jobs` is guarded by a lock.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
+import select
 import signal
 import socket
 import socketserver
 import sys
 import threading
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
 import qrcode
 from PIL import Image, ImageDraw
 
-from devices.emulators.escpos_decoder import Command, DecodedJob, decode, parse_command
+from devices.emulators.escpos_decoder import DecodedJob, decode, parse_command
 from devices.receipt_layout import load_font
 
 log = logging.getLogger(__name__)
@@ -51,54 +56,112 @@ _ANSWERS = {
 }
 
 
+# A line's reader: bytes, None when nothing came within its poll interval, b"" once it closed.
+Recv = Callable[[], bytes | None]
+
+
+def _serve_line(emulator: EscposPrinterEmulator, recv: Recv, send: Callable[[bytes], None]) -> None:
+    """One connection (TCP) or one open of the serial line: a job, with status answers."""
+    buf = bytearray()
+    job = bytearray()
+    pos = 0
+    while not emulator.stopping.is_set():
+        chunk = recv()
+        if chunk is None:
+            continue
+        if not chunk:
+            break
+        buf += chunk
+        data = bytes(buf)
+        while pos < len(data):
+            cmd = parse_command(data, pos)
+            if cmd is None:
+                break
+            if cmd.kind == "status_query":
+                answer = emulator.answer(cmd.number)
+                if answer is not None:
+                    send(bytes([answer]))
+            else:
+                job += data[cmd.start : cmd.end]
+                if cmd.kind == "image":
+                    emulator.on_paper_used()
+            pos = cmd.end
+    job += buf[pos:]
+    if job:
+        emulator.finish_job(bytes(job))
+
+
 class _Handler(socketserver.BaseRequestHandler):
     server: _Server
 
     def handle(self) -> None:
         emulator = self.server.emulator
+        sock: socket.socket = self.request
+        sock.settimeout(0.2)
+
+        def recv() -> bytes | None:
+            try:
+                return sock.recv(65536)
+            except TimeoutError:
+                return None
+            except OSError:
+                return b""
+
         emulator.connection_changed(+1)
         try:
-            self._serve(emulator)
+            _serve_line(emulator, recv, sock.sendall)
         finally:
             emulator.connection_changed(-1)
 
-    def _serve(self, emulator: EscposPrinterEmulator) -> None:
-        sock: socket.socket = self.request
-        sock.settimeout(0.2)
-        buf = bytearray()
-        job = bytearray()
-        pos = 0
-        while not emulator.stopping.is_set():
-            try:
-                chunk = sock.recv(65536)
-            except TimeoutError:
-                continue
-            except OSError:
-                break
-            if not chunk:
-                break
-            buf += chunk
-            data = bytes(buf)
-            while pos < len(data):
-                cmd = parse_command(data, pos)
-                if cmd is None:
-                    break
-                self._on_command(cmd, data, job, sock)
-                pos = cmd.end
-        job += buf[pos:]
-        if job:
-            emulator.finish_job(bytes(job))
 
-    def _on_command(self, cmd: Command, buf: bytes, job: bytearray, sock: socket.socket) -> None:
-        emulator = self.server.emulator
-        if cmd.kind == "status_query":
-            answer = emulator.answer(cmd.number)
-            if answer is not None:
-                sock.sendall(bytes([answer]))
-            return
-        job += buf[cmd.start : cmd.end]
-        if cmd.kind == "image":
-            emulator.on_paper_used()
+class SerialLine:
+    """The same printer on a serial port: a pseudo-terminal whose other end (`port`) the
+    driver opens with pyserial. A job is what comes between the driver's open and close:
+    the emulator holds no descriptor of that end, so the driver's close ends the job (EIO)."""
+
+    def __init__(self, emulator: EscposPrinterEmulator) -> None:
+        self.emulator = emulator
+        self._master, slave = os.openpty()
+        self.port = os.ttyname(slave)
+        os.close(slave)
+        self._thread = threading.Thread(target=self._serve, name="escpos-serial", daemon=True)
+        self._thread.start()
+
+    def _recv(self) -> bytes | None:
+        readable, _, _ = select.select([self._master], [], [], 0.05)
+        if not readable:
+            return None
+        try:
+            return os.read(self._master, 65536)
+        except OSError:  # EIO: nobody has the line open (any more)
+            return b""
+
+    def _send(self, data: bytes) -> None:
+        with contextlib.suppress(OSError):
+            os.write(self._master, data)
+
+    def _serve(self) -> None:
+        while not self.emulator.stopping.is_set():
+            opened = False
+
+            def recv() -> bytes | None:
+                # Counted as a connection from its first byte (for wait_idle) to its close.
+                nonlocal opened
+                chunk = self._recv()
+                if chunk and not opened:
+                    opened = True
+                    self.emulator.connection_changed(+1)
+                return chunk
+
+            _serve_line(self.emulator, recv, self._send)
+            if opened:
+                self.emulator.connection_changed(-1)
+            else:
+                self.emulator.stopping.wait(0.02)  # nobody has the line open: look again soon
+
+    def close(self) -> None:
+        self._thread.join(timeout=5)
+        os.close(self._master)
 
 
 class _Server(socketserver.ThreadingTCPServer):
@@ -127,6 +190,7 @@ class EscposPrinterEmulator:
         self.jobs: list[DecodedJob] = []
         self._run_out_on_next_image = False
         self._connections = 0
+        self._serial_lines: list[SerialLine] = []
 
     @property
     def address(self) -> tuple[str, int]:
@@ -140,12 +204,20 @@ class EscposPrinterEmulator:
         self._thread.start()
         return self
 
+    def serial_line(self) -> str:
+        """Also serve on a new serial line; returns the port for the driver to open."""
+        line = SerialLine(self)
+        self._serial_lines.append(line)
+        return line.port
+
     def stop(self) -> None:
         self.stopping.set()
         self._server.shutdown()
         self._server.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        for line in self._serial_lines:
+            line.close()
 
     def set_state(self, state: PaperState) -> None:
         self.state = state

@@ -1,4 +1,5 @@
-"""The printer contract against the simulator and the real driver over TCP to the emulator."""
+"""The printer contract against the simulator and the real driver to the emulator, over TCP
+and over a serial line (pyserial on a pseudo-terminal)."""
 
 from __future__ import annotations
 
@@ -44,30 +45,34 @@ def emulator() -> Iterator[EscposPrinterEmulator]:
     emu.stop()
 
 
+def emulator_rig(emulator: EscposPrinterEmulator, config: dict[str, object]) -> PrinterRig:
+    emulator.set_state(PaperState.OK)
+    already = len(emulator.jobs)
+    printer = escpos_printer_from_config({"timeout_s": 0.3, **config})
+
+    def printed() -> list[str]:
+        # The emulator finishes a job when the driver closes the connection or the line.
+        jobs = emulator.wait_idle()[already:]
+        return [qr_in(np.array(render_job(job))) for job in jobs if job.images]
+
+    return PrinterRig(
+        printer=printer,
+        set_state=lambda name: emulator.set_state(PaperState(name)),
+        run_out_during_next_job=emulator.run_out_during_next_job,
+        printed_qr_payloads=printed,
+    )
+
+
 class TestEscposPrinterOverTcpToEmulator(PrinterContract):
     @pytest.fixture(params=[58, 80], ids=["58mm", "80mm"])
     def rig(self, request: pytest.FixtureRequest, emulator: EscposPrinterEmulator) -> PrinterRig:
-        emulator.set_state(PaperState.OK)
-        already = len(emulator.jobs)
         host, port = emulator.address
-        printer = escpos_printer_from_config(
-            {
-                "transport": "network",
-                "host": host,
-                "port": port,
-                "timeout_s": 0.3,
-                "paper_mm": request.param,
-            }
-        )
+        config = {"transport": "network", "host": host, "port": port}
+        return emulator_rig(emulator, {**config, "paper_mm": request.param})
 
-        def printed() -> list[str]:
-            # The emulator finishes a job when the driver closes the connection.
-            jobs = emulator.wait_idle()[already:]
-            return [qr_in(np.array(render_job(job))) for job in jobs if job.images]
 
-        return PrinterRig(
-            printer=printer,
-            set_state=lambda name: emulator.set_state(PaperState(name)),
-            run_out_during_next_job=emulator.run_out_during_next_job,
-            printed_qr_payloads=printed,
-        )
+class TestEscposPrinterOverSerialToEmulator(PrinterContract):
+    @pytest.fixture(params=[58, 80], ids=["58mm", "80mm"])
+    def rig(self, request: pytest.FixtureRequest, emulator: EscposPrinterEmulator) -> PrinterRig:
+        config = {"transport": "serial", "device": emulator.serial_line(), "baudrate": 115200}
+        return emulator_rig(emulator, {**config, "paper_mm": request.param})

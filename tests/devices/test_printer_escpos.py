@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,6 +16,7 @@ from escpos.printer import Dummy
 from devices.emulators.escpos_decoder import decode
 from devices.emulators.escpos_printer import EscposPrinterEmulator, write_job_files
 from devices.escpos_printer import (
+    MAX_TIMEOUT_S,
     EscposReceiptPrinter,
     build_receipt_job,
     escpos_printer_from_config,
@@ -253,3 +255,20 @@ def test_usb_without_ids_takes_the_first_printer_class_device() -> None:
 def test_a_usb_printer_without_ids_and_none_plugged_in_is_not_found() -> None:
     printer = escpos_printer_from_config({"transport": "usb"})
     assert printer.status().message_key == "printer.not_found"
+
+
+def test_a_serial_printer_answers_status_when_the_byte_arrives_not_at_the_timeout() -> None:
+    """python-escpos's Serial asks pyserial for 16 bytes and so waits out the whole timeout
+    for a one-byte status answer: two queries at the longest timeout would take 20 s."""
+    emulator = EscposPrinterEmulator().start()
+    try:
+        printer = escpos_printer_from_config(
+            {"transport": "serial", "device": emulator.serial_line(), "timeout_s": MAX_TIMEOUT_S}
+        )
+        started = time.monotonic()
+        status = printer.status()
+        elapsed = time.monotonic() - started
+    finally:
+        emulator.stop()
+    assert status.state is DeviceState.READY
+    assert elapsed < MAX_TIMEOUT_S  # a timeout semantic, not a speed goal: one timeout is 10 s
