@@ -11,6 +11,7 @@ from pathlib import Path
 from kiosk.config import load_config
 from kiosk.ops.releases import Releases
 from kiosk.ports.clock import FakeClock
+from tests.devices.test_device_config import STANDARD_TERMINAL
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,13 +64,5 @@ def test_install_sh_lays_out_the_terminal(tmp_path):
     assert config.ui.fullscreen and str(config.terminal.data_dir) == "/var/lib/kiosk"
     assert config.updates.install_root == Path("/opt/kiosk")
     # A standard terminal's devices, all configured: none left at "none".
-    drivers = {d.name: d.driver for d in config.devices}
-    assert drivers == {
-        "card_reader": "pcsc",
-        "id_reader": "serial_idreader",
-        "printer": "escpos",
-        "camera": "opencv",
-        "face": "dlib",
-        "voice": "espeak",
-    }
+    assert {d.name: d.driver for d in config.devices} == STANDARD_TERMINAL
     assert config.devices.printer.get("transport") == "usb"

@@ -30,16 +30,20 @@ def test_the_registry_and_the_config_know_the_same_drivers() -> None:
         assert set(REGISTRY[device]) | {"none"} == set(drivers), device
 
 
+# A standard terminal: every device on its real driver (the example and the installed config).
+STANDARD_TERMINAL = {
+    "card_reader": "pcsc",
+    "id_reader": "serial_idreader",
+    "printer": "escpos",
+    "camera": "opencv",
+    "face": "dlib",
+    "voice": "espeak",
+}
+
+
 def test_the_example_config_configures_every_device_with_a_real_driver() -> None:
     devices = load_config(EXAMPLE, environ={}).devices
-    assert {d.name: d.driver for d in devices} == {
-        "card_reader": "pcsc",
-        "id_reader": "serial_idreader",
-        "printer": "escpos",
-        "camera": "opencv",
-        "face": "dlib",
-        "voice": "espeak",
-    }
+    assert {d.name: d.driver for d in devices} == STANDARD_TERMINAL
 
 
 def test_without_a_devices_section_every_device_is_off() -> None:
