@@ -11,7 +11,7 @@ platform's catalog (the kiosk's health report, the moment the updater waits for)
 is already enrolled with its catalog cached (a warm-up start does that first), as on every start
 but the first; the disk cache is warm for both processes alike.
 
-GUI-thread stalls: bench/ui_stalls.py.
+GUI-thread stalls: bench/ui_stalls.py. Screen changes in Chinese and Uyghur: bench/ui_screens.py.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from bench.machine import Busy, spread
+from bench.ui_screens import bench_screen_changes
 from bench.ui_stalls import bench_stalls
 from kiosk.config import DEVICE_DRIVERS
 from tests.support.central import CentralHandle, running_central
@@ -174,3 +175,6 @@ def main(tmp: Path, rounds: int) -> None:
         busy = Busy([central.pid])
         bench_stalls(tmp, central, rounds)
         print(f"  machine: {busy.stop()}")
+    busy = Busy([])
+    bench_screen_changes(rounds)
+    print(f"  machine: {busy.stop()}")

@@ -72,7 +72,7 @@ def make_window(
     """`card_readers` and `camera` (real drivers or simulators) are bridged to the screens."""
     clock = clock or FakeClock()
     tr = Translator(language)
-    theme = Theme(qapp, elderly)
+    theme = Theme(qapp, elderly, right_to_left=tr.right_to_left)
     workers = Workers()
     bridge = None
     if card_readers is not None or camera is not None:

@@ -26,7 +26,7 @@ from kiosk.ports.device_messages import DEVICE_MESSAGE_KEYS
 from tests.ui.support import make_window
 from ui import translations
 from ui.i18n import Text
-from ui.theme import FONT_FAMILIES
+from ui.theme import ARABIC_SCRIPT_FIRST, FONT_FAMILIES
 from ui.translations import missing, updated
 from ui.translations.registry import all_messages
 
@@ -84,10 +84,16 @@ def test_uyghur_text_has_a_font_that_draws_it_and_reads_right_to_left(qapp):
                 assert metrics.inFontUcs4(ord(char)), f"DejaVu Sans lacks {char!r}"
     window.home.language_buttons["ug_CN"].click()
     assert qapp.layoutDirection().name == "RightToLeft"
+    assert qapp.font().families() == FONT_FAMILIES  # a Chinese terminal's order stays
     assert "ئۇلاندى" in window.home.network.plain() or "تور" in window.home.network.plain()
     window.watch.end_visit()  # the next person gets the terminal's own language back
     assert qapp.layoutDirection().name == "LeftToRight"
     assert "网络" in window.home.network.plain()
+
+
+def test_a_uyghur_terminal_puts_its_scripts_font_first(qapp):
+    make_window(qapp, language="ug_CN")
+    assert qapp.font().families() == ARABIC_SCRIPT_FIRST
 
 
 # --- English, from the Qt Linguist file ----------------------------------------------------------
