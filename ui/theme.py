@@ -31,9 +31,9 @@ FONT_FAMILIES = ["WenQuanYi Micro Hei", "DejaVu Sans"]
 # A terminal whose own language is Uyghur (the one right-to-left language, in Arabic script)
 # puts DejaVu Sans first: Qt then shapes Uyghur without trying WenQuanYi for every run of text,
 # and Chinese in it still falls back to WenQuanYi. Chosen once, at start: a screen change in
-# Uyghur takes about a third less time (bench/ui_screens.py), while changing the order when a
-# visitor switches language means re-applying the style sheet, a freeze of about 1 s then and
-# again at the end of the visit (measured: 1.3 s against 0.4 s to switch).
+# Uyghur takes about a quarter less time (0.68x and 0.76x in two runs of bench/ui_screens.py),
+# while changing the order when a visitor switches language means re-applying the style sheet,
+# a freeze of about 1 s then and again at the end of the visit (1.3 s against 0.4 s to switch).
 ARABIC_SCRIPT_FIRST = ["DejaVu Sans", "WenQuanYi Micro Hei"]
 LINE_HEIGHT_PERCENT = 140  # body text; the guideline asks >= 130 %
 
