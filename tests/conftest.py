@@ -18,8 +18,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 apply_input_method_environment()
 
 
+QT_FIXTURES = {"qapp", "qtbot", "start_kiosk"}
+
+
 @pytest.fixture(autouse=True)
-def _nothing_of_a_test_outlives_it() -> Iterator[None]:
+def _nothing_of_a_test_outlives_it(request: pytest.FixtureRequest) -> Iterator[None]:
     """Once a test is over, its windows are closed and deleted, then its garbage collected,
     all on the GUI thread.
 
@@ -29,7 +32,13 @@ def _nothing_of_a_test_outlives_it() -> Iterator[None]:
     capture their screen): left to the cyclic collector they may be freed later on whatever
     thread happens to allocate, e.g. a worker of the next test, and a QWidget destroyed off
     the GUI thread crashes the process (seen as a segfault or an abort in
-    test_technician_app after the accessibility sweep, and once in test_guide's teardown)."""
+    test_technician_app after the accessibility sweep, and once in test_guide's teardown).
+    So a test with Qt runs as the kiosk does (ui/garbage.py): no automatic collection while it
+    runs, whose worker threads would otherwise collect its cycles, only this one at its end.
+    Tests without Qt keep the collector: some hold sqlite connections in cycles."""
+    qt = not QT_FIXTURES.isdisjoint(request.fixturenames)
+    if qt:
+        gc.disable()
     yield
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -41,3 +50,4 @@ def _nothing_of_a_test_outlives_it() -> Iterator[None]:
             window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+    gc.enable()
