@@ -36,6 +36,7 @@ from kiosk.fonts import CJK, font_path
 from kiosk.ops.sd_notify import Notifier
 from offline_queue.records import NewRecord, QueuedRecord
 from offline_queue.store import open_terminal_outbox
+from ui.garbage import GuiThreadCollector
 from ui.keyboard import apply_input_method_environment
 
 TIMEOUT_S = 90
@@ -167,6 +168,7 @@ def main(argv: list[str]) -> int:
     else:
         kiosk.window.show()
     start_liveness(app, Notifier())
+    GuiThreadCollector(app).start()  # as kiosk.app.main: the same process, the same rules
     outcome: dict[str, Any] = {"ok": False, "reason": "timed out before the home screen"}
 
     def finish(result: dict[str, Any]) -> None:
