@@ -22,11 +22,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from bench.machine import Busy, spread
 from bench.workload import new_record
-from kiosk.contract.records import canonical_json
-from kiosk.contract.sealing import Sealer
 from kiosk.ports.clock import SystemClock
 from offline_queue.records import NewRecord
-from offline_queue.store import open_terminal_outbox
+from offline_queue.store import open_terminal_outbox, seal_record
 
 FLOOR_SCHEMA = """
 CREATE TABLE records (id INTEGER PRIMARY KEY, wire TEXT NOT NULL);
@@ -47,12 +45,11 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def _seal_only(rec: NewRecord, key: X25519PublicKey) -> None:
-    """What enqueue does for sealing at rest, and nothing else: one ephemeral key for the
-    record, each page sealed and named by its SHA-256, the personal data sealed."""
-    sealer = Sealer(key)
-    for att in rec.attachments:
-        hashlib.sha256(sealer.seal(att.data, att.name.encode())).hexdigest()
-    sealer.seal(canonical_json(rec.personal), b"id")
+    """What enqueue does for sealing at rest, and nothing else: the record sealed as enqueue
+    seals it, each page then named by its SHA-256 as the page store names it."""
+    _, pages = seal_record(key, rec, "id")
+    for _, sealed in pages:
+        hashlib.sha256(sealed).hexdigest()
 
 
 def bench_queuing(tmp: Path, rounds: int, per_round: int) -> None:

@@ -38,7 +38,6 @@ if order == "chinese":
     ui.theme.ARABIC_SCRIPT_FIRST = ui.theme.FONT_FAMILIES
 clock = FakeClock()
 window = make_window(app, clock=clock, language=language, services=sample_services(clock))
-window.ctx.theme.set_right_to_left(window.ctx.tr.right_to_left)
 screens = sys.argv[3].split(",")
 for name in screens:  # every screen built and laid out once before timing
     window.navigator.go(name, {})

@@ -143,10 +143,9 @@ def terminal_alerts(row: Mapping[str, Any], now_ms: int, policy: FleetPolicy) ->
     if last_at is not None and reason not in (None, "stopped", "sync_stopped"):
         if now_ms - int(last_at) < policy.backlog_window_s * 1000:
             # The sync service's reasons carry a sync_ prefix (kiosk/ops/restarts.py).
-            sync = str(reason).startswith("sync_")
-            what = "同步服务异常重启" if sync else "异常重启"
-            why = str(reason).removeprefix("sync_")
-            alerts.append(Alert("restarted", "warning", f"{what}（{why}）"))
+            why = str(reason)
+            what = "同步服务异常重启" if why.startswith("sync_") else "异常重启"
+            alerts.append(Alert("restarted", "warning", f"{what}（{why.removeprefix('sync_')}）"))
     if body.get("probe_errors"):
         alerts.append(
             Alert("probe_error", "warning", "自检出错：" + ", ".join(body["probe_errors"]))

@@ -379,7 +379,6 @@ def build(app: QApplication, config_path: Path | None) -> Kiosk | FallbackWindow
     clock = SystemClock()
     tr = Translator(config.terminal.language)
     theme = Theme(app, config.ui.elderly_mode, right_to_left=tr.right_to_left)
-    theme.set_right_to_left(tr.right_to_left)
     client = PlatformClient(
         config.platform.base_url,
         config.platform.connect_timeout_s,

@@ -54,6 +54,16 @@ from offline_queue.schema import migrate
 FREE_PAGES_KEPT = 1024  # 4 MB of free database pages are kept for the next records
 
 
+def seal_record(
+    key: X25519PublicKey, new: NewRecord, record_id: str
+) -> tuple[str, list[tuple[NewAttachment, bytes]]]:
+    """The record's personal data (base64) and each page, sealed to the platform's key with
+    one key exchange for them all: what enqueue stores, and all the clear text it has."""
+    sealer = Sealer(key)
+    pages = [(att, sealer.seal(att.data, att.name.encode())) for att in new.attachments]
+    return b64(sealer.seal(canonical_json(new.personal), record_id.encode())), pages
+
+
 def _full(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
 
@@ -160,9 +170,7 @@ class Outbox:
         record_id = str(self.ids.new())
         # Sealed in memory first, outside the write lock; the pages then go into the
         # record's own transaction.
-        sealer = Sealer(self.seal_key)  # one key exchange for the record and its pages
-        sealed_pages = [(att, sealer.seal(att.data, att.name.encode())) for att in new.attachments]
-        sealed_payload = b64(sealer.seal(canonical_json(new.personal), record_id.encode()))
+        sealed_payload, sealed_pages = seal_record(self.seal_key, new, record_id)
         return self._insert(new, record_id, sealed_payload, sealed_pages)
 
     def _insert(

@@ -36,8 +36,7 @@ def _nothing_of_a_test_outlives_it(request: pytest.FixtureRequest) -> Iterator[N
     So a test with Qt runs as the kiosk does (ui/garbage.py): no automatic collection while it
     runs, whose worker threads would otherwise collect its cycles, only this one at its end.
     Tests without Qt keep the collector: some hold sqlite connections in cycles."""
-    qt = not QT_FIXTURES.isdisjoint(request.fixturenames)
-    if qt:
+    if not QT_FIXTURES.isdisjoint(request.fixturenames):
         gc.disable()
     yield
     app = QApplication.instance()

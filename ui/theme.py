@@ -124,13 +124,15 @@ class Theme(QObject):
     changed = Signal(bool)  # elderly
 
     def __init__(self, app: QApplication, elderly: bool, right_to_left: bool = False) -> None:
-        """`right_to_left`: the terminal's own language is; sets the font order for good."""
+        """`right_to_left`: the terminal's own language is. It sets the layout direction
+        (a visitor's language changes that) and the font order (for good)."""
         super().__init__()
         self._app = app
         self._elderly = elderly
         self._families = ARABIC_SCRIPT_FIRST if right_to_left else FONT_FAMILIES
         register_bundled_fonts()
         self._apply()
+        self.set_right_to_left(right_to_left)
 
     @property
     def elderly(self) -> bool:

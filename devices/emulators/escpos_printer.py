@@ -121,6 +121,7 @@ class SerialLine:
 
     def __init__(self, emulator: EscposPrinterEmulator) -> None:
         self.emulator = emulator
+        self._open = False  # counted as a connection from its first byte (for wait_idle)
         self._master, slave = os.openpty()
         self.port = os.ttyname(slave)
         os.close(slave)
@@ -132,9 +133,13 @@ class SerialLine:
         if not readable:
             return None
         try:
-            return os.read(self._master, 65536)
+            chunk = os.read(self._master, 65536)
         except OSError:  # EIO: nobody has the line open (any more)
             return b""
+        if not self._open:
+            self._open = True
+            self.emulator.connection_changed(+1)
+        return chunk
 
     def _send(self, data: bytes) -> None:
         with contextlib.suppress(OSError):
@@ -142,19 +147,9 @@ class SerialLine:
 
     def _serve(self) -> None:
         while not self.emulator.stopping.is_set():
-            opened = False
-
-            def recv() -> bytes | None:
-                # Counted as a connection from its first byte (for wait_idle) to its close.
-                nonlocal opened
-                chunk = self._recv()
-                if chunk and not opened:
-                    opened = True
-                    self.emulator.connection_changed(+1)
-                return chunk
-
-            _serve_line(self.emulator, recv, self._send)
-            if opened:
+            _serve_line(self.emulator, self._recv, self._send)
+            if self._open:
+                self._open = False
                 self.emulator.connection_changed(-1)
             else:
                 self.emulator.stopping.wait(0.02)  # nobody has the line open: look again soon
